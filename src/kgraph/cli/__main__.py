@@ -1,0 +1,7 @@
+"""``python -m kgraph.cli``."""
+
+import sys
+
+from kgraph.cli import main
+
+sys.exit(main())

