@@ -1,0 +1,401 @@
+"""The HTML exporter: one self-contained, offline ``graph.html`` for analysts.
+
+pyvis 0.3.2 sits behind this small adapter. kgraph builds a pyvis ``Network`` with
+``cdn_resources="in_line"`` and renders it with :meth:`Network.generate_html` through
+its own template (``html_assets/graph.html.j2``), never ``write_html`` (which copies
+``lib/`` into the working directory). The page:
+
+* inlines vis-network and loads nothing from the network (a Content-Security-Policy
+  with ``default-src 'none'`` and script hashes makes sure of it);
+* carries the graph as JSON in ``<script type="application/json">`` blocks with ``<``,
+  ``>``, ``&`` and U+2028/U+2029 escaped, so article text can never close the tag;
+* is driven by ``html_assets/app.js``, which inserts every piece of article text with
+  ``textContent`` (tooltips are DOM elements, never HTML strings);
+* above :data:`PHYSICS_LIMIT` nodes gets its layout from Python and no physics, and keeps
+  only the ``settings.html_max_nodes`` most active nodes, saying in the page what was left out.
+
+>>> from kgraph.graph import KnowledgeGraph
+>>> html = to_html(KnowledgeGraph())
+>>> html.startswith("<!DOCTYPE html>") and 'src="http' not in html
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import random
+from dataclasses import dataclass
+from importlib import resources
+from typing import IO, TYPE_CHECKING, Any
+
+import networkx as nx
+
+from kgraph.config import Settings
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from pyvis.network import Network
+
+    from kgraph.graph import KnowledgeGraph
+
+__all__ = ["ACTOR_COLOURS", "MOOD_COLOURS", "PHYSICS_LIMIT", "to_html", "write_html"]
+
+#: Fill colour of actor nodes by actor type.
+ACTOR_COLOURS: dict[str, str] = {
+    "PERSON": "#4e79a7", "ORGANIZATION": "#f28e2b", "COUNTRY": "#59a14f",
+    "GROUP": "#b07aa1", "LOCATION": "#9c755f", "OTHER": "#bab0ac",
+}  # fmt: skip
+#: Fill colour of event nodes by mood.
+MOOD_COLOURS: dict[str, str] = {
+    "asserted": "#555555", "negated": "#e15759", "future": "#76b7b2",
+    "hypothetical": "#edc948", "reported": "#ff9da7",
+}  # fmt: skip
+#: Above this many nodes the layout is computed in Python and physics is off.
+PHYSICS_LIMIT = 1000
+#: At most this many actors are laid out by ``spring_layout`` (dense solver, no SciPy needed).
+BACKBONE = 400
+SEED = 7
+_VIS = "lib/vis-9.1.2/"
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Selection:
+    """The nodes that go into the page, most active first, and what was left out."""
+
+    actors: list[str]
+    events: list[str]
+    total_actors: int
+    total_events: int
+
+    @property
+    def omitted(self) -> int:
+        return self.total_actors + self.total_events - len(self.actors) - len(self.events)
+
+
+def write_html(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings) -> None:
+    """Write the interactive page of ``kg`` to a binary stream, UTF-8 encoded.
+
+    Args:
+        kg: The graph.
+        stream: Where the bytes go.
+        settings: ``settings.html_max_nodes`` caps the nodes shown (``None``: all).
+
+    >>> import io
+    >>> from kgraph.graph import KnowledgeGraph
+    >>> buf = io.BytesIO()
+    >>> write_html(KnowledgeGraph(), buf, settings=Settings())
+    >>> b"vis.Network" in buf.getvalue()
+    True
+    """
+    stream.write(to_html(kg, settings=settings).encode("utf-8"))
+
+
+def to_html(kg: KnowledgeGraph, *, settings: Settings | None = None) -> str:
+    """Return the self-contained HTML page of ``kg``.
+
+    Args:
+        kg: The graph.
+        settings: Run settings; ``html_max_nodes`` caps the nodes shown.
+
+    >>> from kgraph.graph import KnowledgeGraph
+    >>> "kg-nodes" in to_html(KnowledgeGraph())
+    True
+    """
+    settings = settings or Settings()
+    activity = _activity(kg.graph)
+    selection = _select(kg, activity, settings.html_max_nodes)
+    net = _network(kg, selection, activity)
+    net.templateEnv = _environment(_meta(kg, selection))
+    net.path = "graph.html.j2"
+    return str(net.generate_html())
+
+
+# -- choosing and describing the nodes ----------------------------------------------------------
+
+
+def _activity(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Return actor id → number of distinct events it takes part in (any role)."""
+    return {
+        node: len({n for n in nx.all_neighbors(graph, node) if graph.nodes[n].get("kind") == "event"})
+        for node, data in graph.nodes(data=True)
+        if data.get("kind") == "actor"
+    }
+
+
+def _event_actors(graph: nx.MultiDiGraph, event: str) -> set[str]:
+    """Return the actors linked to ``event`` in any role."""
+    return {n for n in nx.all_neighbors(graph, event) if graph.nodes[n].get("kind") == "actor"}
+
+
+def _select(kg: KnowledgeGraph, activity: dict[str, int], max_nodes: int | None) -> _Selection:
+    """Keep the most active actors and the events among them, at most ``max_nodes`` nodes.
+
+    Actors are ranked by activity; an event needs all its actors kept. The largest actor
+    prefix whose events still fit is kept.
+    """
+    actors = sorted(activity, key=lambda a: (-activity[a], a))
+    events = [e for e, _ in kg.event_nodes()]
+    if max_nodes is None or len(actors) + len(events) <= max_nodes:
+        return _Selection(actors, events, len(actors), len(events))
+    rank = {a: i + 1 for i, a in enumerate(actors)}
+    need = {e: max((rank[a] for a in _event_actors(kg.graph, e)), default=0) for e in events}
+    per_rank = [0] * (len(actors) + 1)
+    for value in need.values():
+        per_rank[value] += 1
+    best, fitting = 0, 0
+    for k in range(len(actors) + 1):
+        fitting += per_rank[k]
+        if k + fitting > max_nodes:
+            break
+        best = k
+    kept_events = sorted((e for e in events if need[e] <= best), key=lambda e: (need[e], e))
+    kept_events = kept_events[: max(0, max_nodes - best)]
+    return _Selection(actors[:best], kept_events, len(actors), len(events))
+
+
+def _actor_node(node: str, data: dict[str, Any], activity: int) -> dict[str, Any]:
+    """Return the vis node options and kgraph fields of an actor."""
+    kind = data.get("type") or "OTHER"
+    return {
+        "label": str(data.get("label") or node),
+        "shape": "dot",
+        "color": ACTOR_COLOURS.get(kind, ACTOR_COLOURS["OTHER"]),
+        "size": round(min(60.0, 10 + 6 * math.sqrt(activity)), 1),
+        "kg": {
+            "kind": "actor", "type": kind, "country": data.get("country"), "activity": activity,
+            "aliases": list(data.get("aliases") or ()), "codes": list(data.get("codes") or ()),
+        },
+    }  # fmt: skip
+
+
+def _event_node(node: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Return the vis node options and kgraph fields of an event."""
+    mood = data.get("mood") or "asserted"
+    relation = str(data.get("relation") or data.get("type") or node)
+    evidence = [
+        {"doc": ev.get("doc"), "sentence": ev.get("sentence"), "sentence_index": ev.get("sentence_index")}
+        for ev in data.get("evidence") or ()
+    ]
+    return {
+        "label": relation if len(relation) <= 32 else relation[:31] + "…",
+        "shape": "diamond",
+        "color": MOOD_COLOURS.get(mood, MOOD_COLOURS["asserted"]),
+        "size": 9,
+        "font": {"size": 11},
+        "kg": {
+            "kind": "event", "relation": relation, "type": data.get("type"), "mood": mood,
+            "date": data.get("date"), "date_text": data.get("date_text"), "place": data.get("place"),
+            "confidence": data.get("confidence"), "sources": list(data.get("sources") or ()),
+            "attributed_to": data.get("attributed_to"), "evidence": evidence,
+        },
+    }  # fmt: skip
+
+
+# -- layout ---------------------------------------------------------------------------------------
+
+
+def _layout(graph: nx.MultiDiGraph, selection: _Selection) -> dict[str, tuple[float, float]]:
+    """Return deterministic positions (pixels) for every selected node.
+
+    The :data:`BACKBONE` most active actors are placed by ``nx.spring_layout`` (fixed seed)
+    on the actor co-event graph; the other actors go near their placed neighbours and each
+    event near the centre of its actors, with a seeded jitter so parallel events stay apart.
+    """
+    rng = random.Random(SEED)
+    projection = _projection(graph, selection)
+    spread = 45 * math.sqrt(len(selection.actors) + len(selection.events) + 1)
+    backbone = projection.subgraph(selection.actors[:BACKBONE])
+    pos = {
+        n: (float(x) * spread, float(y) * spread)
+        for n, (x, y) in nx.spring_layout(backbone, seed=SEED, iterations=60).items()
+    } if len(backbone) else {}  # fmt: skip
+    _place_near(pos, projection, selection.actors[BACKBONE:], rng, spread)
+    for event in selection.events:
+        anchors = [pos[a] for a in sorted(_event_actors(graph, event)) if a in pos]
+        pos[event] = _jitter(_centre(anchors, rng, spread), rng, 40 if len(anchors) > 1 else 70)
+    return pos
+
+
+def _projection(graph: nx.MultiDiGraph, selection: _Selection) -> nx.Graph:
+    """Return the actor graph: actors joined when they share an event (weight = shared events)."""
+    projection = nx.Graph()
+    projection.add_nodes_from(selection.actors)
+    for event in selection.events:
+        actors = sorted(a for a in _event_actors(graph, event) if a in projection)
+        for i, a in enumerate(actors):
+            for b in actors[i + 1 :]:
+                weight = projection.get_edge_data(a, b, {"weight": 0})["weight"]
+                projection.add_edge(a, b, weight=weight + 1)
+    return projection
+
+
+def _place_near(
+    pos: dict[str, tuple[float, float]], projection: nx.Graph, todo: list[str], rng: random.Random, spread: float
+) -> None:
+    """Place each actor of ``todo`` near its already placed neighbours (outer ring if none)."""
+    for _ in range(4):
+        waiting = []
+        for actor in todo:
+            near = [pos[n] for n in sorted(projection[actor]) if n in pos]
+            if near:
+                pos[actor] = _jitter(_centre(near, rng, spread), rng, 60)
+            else:
+                waiting.append(actor)
+        if len(waiting) == len(todo):
+            break
+        todo = waiting
+    for actor in todo:
+        pos[actor] = _centre([], rng, spread)
+
+
+def _centre(points: list[tuple[float, float]], rng: random.Random, spread: float) -> tuple[float, float]:
+    """Return the mean of ``points``, or a seeded point on a ring outside the layout."""
+    if not points:
+        angle = rng.uniform(0, 2 * math.pi)
+        return (1.15 * spread * math.cos(angle), 1.15 * spread * math.sin(angle))
+    return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+
+
+def _jitter(point: tuple[float, float], rng: random.Random, radius: float) -> tuple[float, float]:
+    """Return ``point`` moved by a seeded offset of length between radius/2 and radius."""
+    angle, length = rng.uniform(0, 2 * math.pi), rng.uniform(radius / 2, radius)
+    return (round(point[0] + length * math.cos(angle), 1), round(point[1] + length * math.sin(angle), 1))
+
+
+# -- pyvis ---------------------------------------------------------------------------------------
+
+
+def _network(kg: KnowledgeGraph, selection: _Selection, activity: dict[str, int]) -> Network:
+    """Build the pyvis ``Network`` (directed, inline resources) of the selected nodes."""
+    from pyvis.network import Network  # lazy: pyvis imports IPython
+
+    graph = kg.graph
+    big = len(selection.actors) + len(selection.events) > PHYSICS_LIMIT
+    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    pos = _layout(graph, selection)
+    for actor in selection.actors:
+        net.add_node(actor, **_actor_node(actor, graph.nodes[actor], activity[actor]), x=pos[actor][0], y=pos[actor][1])
+    for event in selection.events:
+        net.add_node(event, **_event_node(event, graph.nodes[event]), x=pos[event][0], y=pos[event][1])
+    kept = set(selection.actors) | set(selection.events)
+    for u, v, key in sorted(graph.edges(keys=True)):
+        if u in kept and v in kept:
+            net.add_edge(u, v, id=f"{u}|{key}|{v}", **_edge_style(str(key)))
+    net.options = _options(big)
+    return net
+
+
+def _edge_style(role: str) -> dict[str, Any]:
+    """Return vis edge options for a role edge (the speaker edge is dashed)."""
+    colour = {"actor": "#7a8ca5", "recipient": "#c96b4b", "source": "#999999"}.get(role, "#999999")
+    return {"color": colour, "dashes": role == "source", "width": 1.2, "kg": {"role": role}}
+
+
+def _options(big: bool) -> dict[str, Any]:
+    """Return vis-network options: bounded physics for small graphs, none for big ones."""
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "randomSeed": SEED},
+        "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "system-ui, sans-serif"}},
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "smooth": False if big else {"type": "continuous", "roundness": 0.3},
+            "selectionWidth": 2,
+        },
+        "physics": {
+            "enabled": not big,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -3000, "springLength": 90, "avoidOverlap": 0.2},
+            "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 50, "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "multiselect": False},
+    }
+
+
+# -- the template --------------------------------------------------------------------------------
+
+
+def _meta(kg: KnowledgeGraph, selection: _Selection) -> dict[str, Any]:
+    """Return what the page needs besides nodes and edges: documents, legend, counts."""
+    documents = {
+        str(doc): {k: meta.get(k) for k in ("title", "date", "source", "url")}
+        for doc, meta in sorted(kg.documents.items())
+    }
+    shown = len(selection.actors) + len(selection.events)
+    note = ""
+    if selection.omitted:
+        note = (
+            f"Showing the {shown:,} most active of {shown + selection.omitted:,} nodes "
+            f"({len(selection.actors):,} of {selection.total_actors:,} actors, "
+            f"{len(selection.events):,} of {selection.total_events:,} events); "
+            f"{selection.omitted:,} less active nodes were left out. Raise --max-nodes to see more."
+        )
+    return {
+        "documents": documents,
+        "actorColours": ACTOR_COLOURS,
+        "moodColours": MOOD_COLOURS,
+        "counts": {"actors": selection.total_actors, "events": selection.total_events, "shown": shown,
+                   "omitted": selection.omitted},
+        "omittedNote": note,
+        "physics": shown <= PHYSICS_LIMIT,
+    }  # fmt: skip
+
+
+def escape_json(text: str) -> str:
+    """Escape JSON text so that it is safe inside a ``<script>`` element.
+
+    >>> escape_json('{"a": "</script><b>&"}')
+    '{"a": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    for char, escaped in _JSON_ESCAPES.items():
+        text = text.replace(char, escaped)
+    return text
+
+
+def _to_json(value: Any) -> str:
+    """Dump ``value`` as compact JSON that is safe inside a ``<script>`` element."""
+    if isinstance(value, str):  # pyvis hands the options over as JSON text already
+        value = json.loads(value)
+    return escape_json(json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
+
+
+def _asset(name: str) -> str:
+    """Return the text of a file in ``kgraph/export/html_assets``."""
+    return (resources.files("kgraph.export") / "html_assets" / name).read_text(encoding="utf-8")
+
+
+def _script_hash(code: str) -> str:
+    """Return the CSP source expression (``'sha256-…'``) of an inline script."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def _environment(meta: dict[str, Any]) -> Environment:
+    """Return the Jinja environment pyvis renders with: our template, pyvis's inline vis-network."""
+    import pyvis
+    from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+    from markupsafe import Markup
+
+    pyvis_templates = FileSystemLoader(str(resources.files(pyvis) / "templates"))
+    env = Environment(
+        loader=ChoiceLoader([DictLoader({"graph.html.j2": _asset("graph.html.j2")}), pyvis_templates]),
+        autoescape=True,
+    )
+    vis_js = pyvis_templates.get_source(env, _VIS + "vis-network.min.js")[0]
+    app_js = _asset("app.js")
+    for code in (vis_js, app_js):
+        if "</script" in code.lower():
+            raise ValueError("an inline script contains '</script': it would end the page's script tag")
+    env.filters["kg_json"] = lambda value: Markup(_to_json(value))
+    env.globals.update(
+        kg_meta=Markup(_to_json(meta)),
+        vis_js=Markup(vis_js),
+        vis_css=Markup(pyvis_templates.get_source(env, _VIS + "vis-network.css")[0]),
+        app_js=Markup(app_js),
+        app_css=Markup(_asset("app.css")),
+        script_hashes=" ".join(_script_hash(code) for code in (vis_js, app_js)),
+    )
+    return env
