@@ -1,0 +1,112 @@
+"""CAMEO snippets: precision, recall and F1 of dyads and of CAMEO-typed dyads.
+
+Gold items are the *distinct* triplets of a snippet (records sharing an id pooled; two
+triplets are the same when subject and object normalise alike and the root is equal; the
+relation name is a function of the root). System items are the units
+``(event, actor entry, recipient entry)`` of the snippet's *coded* events: those with a
+``type`` or a ``cameo_root`` (PLOVER types and STATEMENT). Untyped relations make no CAMEO
+claim and are left out; ``dyad_all`` reports dyads over every record as well.
+
+- ``dyad``: the unit's actor matches ``subject`` and its recipient matches ``object``;
+- ``typed``: the same and ``cameo_root`` is equal.
+
+Alignment is one-to-one; precision is aligned units over units, recall aligned triplets
+over distinct triplets.
+
+>>> gold = [{"id": "s", "triplets": [{"subject": "Russian", "object": "Ukraine", "cameo_root": "19"}]}]
+>>> sys = [{"doc": "s", "type": "ASSAULT", "cameo_root": "18", "actor": [{"text": "Russian forces"}],
+...         "recipient": [{"text": "Ukraine"}]}]
+>>> s = score_cameo(sys, gold)
+>>> s.dyad.f1, s.typed.f1
+(1.0, 0.0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+from kgraph.evaluate.align import PRF, GoldEntity, Record, Unit, align, side_matches, units
+from kgraph.evaluate.gold import by_doc, group_by_id
+from kgraph.evaluate.text import normalise
+
+__all__ = ["CameoScores", "Triplet", "cameo_gold", "is_coded", "score_cameo"]
+
+
+@dataclass(frozen=True, slots=True)
+class Triplet:
+    """One gold (subject, object, CAMEO root) of a snippet."""
+
+    subject: str
+    object: str
+    cameo_root: str
+
+
+@dataclass(frozen=True, slots=True)
+class CameoScores:
+    """Dyad and typed P/R/F1 over coded events, and dyad P/R/F1 over every record."""
+
+    dyad: PRF
+    typed: PRF
+    dyad_all: PRF
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"dyad": self.dyad.to_dict(), "typed": self.typed.to_dict(), "dyad_all": self.dyad_all.to_dict()}
+
+
+def cameo_gold(records: Iterable[Record]) -> list[Triplet]:
+    """The distinct triplets of one snippet's records.
+
+    >>> t = {"subject": "The West", "object": "Russia", "relation": "Threaten", "cameo_root": "13"}
+    >>> len(cameo_gold([{"triplets": [t, dict(t, subject="West")]}]))
+    1
+    """
+    seen: dict[tuple[str, str, str], Triplet] = {}
+    for record in records:
+        for t in record.get("triplets") or ():
+            key = (normalise(t["subject"]), normalise(t["object"]), str(t.get("cameo_root")))
+            seen.setdefault(key, Triplet(t["subject"], t["object"], str(t.get("cameo_root"))))
+    return list(seen.values())
+
+
+def is_coded(record: Mapping[str, Any]) -> bool:
+    """Tell whether a record is a CAMEO-coded event (it has a type or a CAMEO root).
+
+    >>> is_coded({"type": "STATEMENT", "cameo_root": "01"}), is_coded({"type": None, "cameo_root": None})
+    (True, False)
+    """
+    return record.get("type") is not None or record.get("cameo_root") is not None
+
+
+def _dyad(t: Triplet, u: Unit) -> bool:
+    return side_matches([GoldEntity((t.subject,))], u.actor) and side_matches([GoldEntity((t.object,))], u.recipient)
+
+
+def _typed(t: Triplet, u: Unit) -> bool:
+    return u.event.get("cameo_root") == t.cameo_root and _dyad(t, u)
+
+
+def _prf(gold: list[Triplet], system: list[Unit], matches: Any) -> PRF:
+    return PRF(len(align(gold, system, matches)), len(system), len(gold))
+
+
+def score_cameo(system: Iterable[Record], gold: Iterable[Record]) -> CameoScores:
+    """Score system records against CAMEO snippet gold (``cameo_snippets_dev.jsonl``).
+
+    Args:
+        system: ``events.jsonl`` records; records of documents not in the gold are ignored.
+        gold: Gold snippets (``id``, ``triplets[]``).
+
+    Returns:
+        Micro-averaged counts over all snippets.
+    """
+    docs = by_doc(system)
+    dyad = typed = dyad_all = PRF(0, 0, 0)
+    for doc_id, records in group_by_id(gold).items():
+        triplets = cameo_gold(records)
+        every = docs.get(doc_id, [])
+        coded = units(r for r in every if is_coded(r))
+        dyad += _prf(triplets, coded, _dyad)
+        typed += _prf(triplets, coded, _typed)
+        dyad_all += _prf(triplets, units(every), _dyad)
+    return CameoScores(dyad, typed, dyad_all)

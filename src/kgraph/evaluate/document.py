@@ -1,0 +1,221 @@
+"""Whole documents (``seed_gold.json`` format): actor figures from the graph, event P/R/F1.
+
+Actor figures read the graph's actor nodes (``kind: "actor"`` with ``mentions``). A system
+mention *belongs* to the gold actor whose ``mentions`` list holds the same string after
+lenient normalisation (exact list membership, not containment: "Kim" must not belong to
+"Kim Jong Il"). Pronouns, and strings listed under two gold actors, are ignored.
+
+- ``recall``: share of gold *named* actors (an actor with a capitalised non-pronoun mention;
+  in the seed all but "his people/them") that some node has a mention of;
+- ``split_actors``: gold actors whose mentions sit on two or more nodes;
+- ``merged_nodes``: nodes holding mentions of two or more gold actors;
+- ``distinct_pairs_merged``: ``distinct`` pairs that share a node (must be 0).
+
+Events: typed system events (PLOVER type) of the document against gold events other than
+STATEMENT, paired when in the same sentence (equal first ten words, punctuation ignored)
+and their sides match (a gold actor matches by its label or any non-pronoun mention;
+an empty gold recipient matches anything); ``typed`` also needs the same type. Units are
+aligned one-to-one; ``mood`` is accuracy over the ``typed`` pairs, choosing among maximum
+alignments one that agrees on mood most often.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, Sequence
+
+from kgraph.evaluate.align import PRF, GoldEntity, Record, Unit, align, is_typed, side_matches, units
+from kgraph.evaluate.gold import by_doc, group_by_id
+from kgraph.evaluate.text import first_words, is_pronoun, normalise
+
+__all__ = [
+    "ActorScores",
+    "DocumentScores",
+    "actor_figures",
+    "mention_owners",
+    "named_actors",
+    "score_documents",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorScores:
+    """Actor figures of whole documents (counts)."""
+
+    named: int
+    found: int
+    split_actors: int
+    merged_nodes: int
+    distinct_pairs_merged: int
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.named if self.named else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "recall": round(self.recall, 4), "named": self.named, "found": self.found,
+            "split_actors": self.split_actors, "merged_nodes": self.merged_nodes,
+            "distinct_pairs_merged": self.distinct_pairs_merged,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentScores:
+    """Actor figures, event P/R/F1 (untyped and typed) and mood accuracy."""
+
+    actors: ActorScores
+    untyped: PRF
+    typed: PRF
+    mood_correct: int
+
+    @property
+    def mood_accuracy(self) -> float:
+        return self.mood_correct / self.typed.matched if self.typed.matched else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actors": self.actors.to_dict(),
+            "events": {
+                "untyped": self.untyped.to_dict(), "typed": self.typed.to_dict(),
+                "mood_accuracy": round(self.mood_accuracy, 4), "mood_correct": self.mood_correct,
+            },
+        }  # fmt: skip
+
+
+def mention_owners(actors: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Normalised mention string → gold actor id; pronouns and shared strings left out.
+
+    >>> mention_owners([{"id": "a", "mentions": ["Kim", "he"]}, {"id": "b", "mentions": ["the Kim"]}])
+    {}
+    >>> mention_owners([{"id": "kp", "mentions": ["North Korea", "the country's"]}])
+    {'north korea': 'kp', 'country': 'kp'}
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    for actor in actors:
+        for text in actor.get("mentions") or ():
+            if not is_pronoun(text) and normalise(text):
+                owners[normalise(text)].add(actor["id"])
+    return {text: next(iter(ids)) for text, ids in owners.items() if len(ids) == 1}
+
+
+def named_actors(actors: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Ids of gold actors with a name: a capitalised mention that is not a pronoun.
+
+    >>> named_actors([{"id": "p", "mentions": ["his people", "them"]}, {"id": "k", "mentions": ["Kim", "He"]}])
+    ['k']
+    """
+    def named(text: str) -> bool:
+        return not is_pronoun(text) and any(c.isupper() for c in text)
+
+    return [a["id"] for a in actors if any(named(m) for m in a.get("mentions") or ())]
+
+
+def _node_owners(node: Mapping[str, Any], doc: str, owners: Mapping[str, str]) -> set[str]:
+    found = set()
+    for m in node.get("mentions") or ():
+        text = m.get("text") or ""
+        if m.get("doc", doc) == doc and not is_pronoun(text) and normalise(text) in owners:
+            found.add(owners[normalise(text)])
+    return found
+
+
+def actor_figures(gold: Mapping[str, Any], nodes: Sequence[Mapping[str, Any]]) -> ActorScores:
+    """Actor recall, splits and merges of one gold document against graph actor nodes."""
+    owners = mention_owners(gold.get("actors") or ())
+    held = [_node_owners(n, gold["doc"], owners) for n in nodes]
+    spread: dict[str, int] = defaultdict(int)
+    for ids in held:
+        for actor in ids:
+            spread[actor] += 1
+    named = named_actors(gold.get("actors") or ())
+    pairs = {frozenset(p) for p in gold.get("distinct") or ()}
+    return ActorScores(
+        named=len(named),
+        found=sum(1 for a in named if spread[a]),
+        split_actors=sum(1 for n in spread.values() if n >= 2),
+        merged_nodes=sum(1 for ids in held if len(ids) >= 2),
+        distinct_pairs_merged=sum(1 for p in pairs if any(p <= ids for ids in held)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _GoldEvent:
+    words: tuple[str, ...]
+    type: str
+    mood: str | None
+    actor: tuple[GoldEntity, ...]
+    recipient: tuple[GoldEntity, ...]
+
+
+def _entities(ids: Iterable[str], actors: Mapping[str, Mapping[str, Any]]) -> tuple[GoldEntity, ...]:
+    out = []
+    for actor_id in ids:
+        actor = actors.get(actor_id, {"label": actor_id})
+        names = [actor.get("label") or actor_id, *(m for m in actor.get("mentions") or () if not is_pronoun(m))]
+        out.append(GoldEntity(tuple(names)))
+    return tuple(out)
+
+
+def gold_events(gold: Mapping[str, Any]) -> list[_GoldEvent]:
+    """The gold events of a document other than STATEMENT."""
+    actors = {a["id"]: a for a in gold.get("actors") or ()}
+    return [
+        _GoldEvent(first_words(e.get("sentence") or ""), e["type"], e.get("mood"),
+                   _entities(e.get("actor") or (), actors), _entities(e.get("recipient") or (), actors))
+        for e in gold.get("events") or ()
+        if e.get("type") != "STATEMENT"
+    ]  # fmt: skip
+
+
+def _untyped(g: _GoldEvent, u: Unit) -> bool:
+    same_sentence = first_words(u.event.get("sentence") or "") == g.words
+    return same_sentence and side_matches(g.actor, u.actor) and side_matches(g.recipient, u.recipient)
+
+
+def _typed(g: _GoldEvent, u: Unit) -> bool:
+    return u.event.get("type") == g.type and _untyped(g, u)
+
+
+def _mood(g: _GoldEvent, u: Unit) -> bool:
+    return u.event.get("mood") == g.mood
+
+
+def _merge(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Pool the actors, distinct pairs and events of gold records sharing a ``doc``."""
+    merged: dict[str, Any] = {"doc": records[0]["doc"], "actors": [], "distinct": [], "events": []}
+    for record in records:
+        for key in ("actors", "distinct", "events"):
+            merged[key].extend(record.get(key) or ())
+    merged["actors"] = list({a["id"]: a for a in merged["actors"]}.values())
+    return merged
+
+
+def score_documents(
+    system: Iterable[Record], nodes: Sequence[Mapping[str, Any]], gold: Iterable[Mapping[str, Any]]
+) -> DocumentScores:
+    """Score whole documents: graph actor nodes and system records against document gold.
+
+    Args:
+        system: ``events.jsonl`` records.
+        nodes: The graph's actor nodes (``mentions: [{doc, start, end, text}]``).
+        gold: Whole-document gold records (``doc``, ``actors``, ``distinct``, ``events``).
+    """
+    typed = by_doc(r for r in system if is_typed(r))
+    actors, untyped_prf, typed_prf, mood = ActorScores(0, 0, 0, 0, 0), PRF(0, 0, 0), PRF(0, 0, 0), 0
+    for records in group_by_id(gold, "doc").values():
+        doc = _merge(records)
+        a = actor_figures(doc, nodes)
+        actors = ActorScores(*(x + y for x, y in zip(_fields(actors), _fields(a))))
+        events, system_units = gold_events(doc), units(typed.get(doc["doc"], []))
+        untyped_prf += PRF(len(align(events, system_units, _untyped)), len(system_units), len(events))
+        pairs = align(events, system_units, _typed, bonus=_mood)
+        typed_prf += PRF(len(pairs), len(system_units), len(events))
+        mood += sum(1 for i, j in pairs if _mood(events[i], system_units[j]))
+    return DocumentScores(actors, untyped_prf, typed_prf, mood)
+
+
+def _fields(s: ActorScores) -> tuple[int, ...]:
+    return (s.named, s.found, s.split_actors, s.merged_nodes, s.distinct_pairs_merged)
+

@@ -1,0 +1,205 @@
+"""Running dev sets: gold → Documents → system records (and actor nodes) → scores → table.
+
+:func:`evaluate_set` runs any extractor (a callable ``documents -> records``) on a dev set's
+texts and scores it; :class:`KGraphSystem` is kgraph's own extractor. :func:`score_set`
+scores records that already exist (``events.jsonl`` and ``graph.json``).
+
+>>> from kgraph.model import Document
+>>> def nothing(documents): return []
+>>> score_set("cameo", nothing([]), [{"id": "s", "triplets": [{"subject": "A", "object": "B",
+...           "cameo_root": "01"}]}]).to_dict()["dyad"]["recall"]
+0.0
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Protocol, Sequence
+
+from kgraph.evaluate.attribution import score_attribution
+from kgraph.evaluate.cameo import score_cameo
+from kgraph.evaluate.document import score_documents
+from kgraph.evaluate.gold import SET_FILES, gold_documents, group_by_id, load_gold
+from kgraph.evaluate.plover import score_plover
+from kgraph.model import Document
+
+if TYPE_CHECKING:
+    from kgraph.config import Settings
+
+__all__ = [
+    "SETS",
+    "ActorNodes",
+    "ExtractRecords",
+    "KGraphSystem",
+    "Scores",
+    "actor_nodes_from_records",
+    "evaluate_set",
+    "fold_doc_ids",
+    "format_table",
+    "score_set",
+]
+
+#: The dev sets, in report order.
+SETS: tuple[str, ...] = tuple(SET_FILES)
+
+Record = Mapping[str, Any]
+ExtractRecords = Callable[[Sequence[Document]], Iterable[Record]]
+ActorNodes = Callable[[Sequence[Document]], Sequence[Record]]
+
+
+class Scores(Protocol):
+    """Any score object of this package: it has ``to_dict()``."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+_COPY = re.compile(r"~\d+$")
+
+
+def fold_doc_ids(records: Iterable[Record], gold_ids: set[str]) -> list[Record]:
+    """Read ``id~2`` (ingest's name for a repeated id) as ``id`` when only ``id`` is gold.
+
+    >>> [r["doc"] for r in fold_doc_ids([{"doc": "a~2"}, {"doc": "b"}], {"a"})]
+    ['a', 'b']
+    """
+    out = []
+    for record in records:
+        doc = str(record.get("doc"))
+        base = _COPY.sub("", doc)
+        out.append({**record, "doc": base} if doc not in gold_ids and base in gold_ids else record)
+    return out
+
+
+def actor_nodes_from_records(records: Iterable[Record]) -> list[dict[str, Any]]:
+    """Approximate graph actor nodes from records' entries (when no ``graph.json`` is given).
+
+    Entries with the same actor ``id`` form one node; an entry without an id is its own node.
+
+    >>> nodes = actor_nodes_from_records([{"doc": "d", "actor": [{"id": "actor:k", "label": "Kim",
+    ...     "text": "Kim", "start": 0, "end": 3}], "recipient": [], "attributed_to": None}])
+    >>> nodes[0]["mentions"]
+    [{'doc': 'd', 'start': 0, 'end': 3, 'text': 'Kim'}]
+    """
+    nodes: dict[str, dict[str, Any]] = {}
+    for record in records:
+        entries = [*(record.get("actor") or ()), *(record.get("recipient") or ()), record.get("attributed_to")]
+        for e in filter(None, entries):
+            key = e.get("id") or f"mention:{record.get('doc')}:{e.get('start')}:{e.get('end')}"
+            node = nodes.setdefault(key, {"id": key, "kind": "actor", "label": e.get("label"), "mentions": []})
+            mention = {"doc": record.get("doc"), "start": e.get("start"), "end": e.get("end"), "text": e.get("text")}
+            if mention not in node["mentions"]:
+                node["mentions"].append(mention)
+    return list(nodes.values())
+
+
+def score_set(
+    name: str, system: Iterable[Record], gold: Sequence[Record], actor_nodes: Sequence[Record] | None = None
+) -> Scores:
+    """Score system records on one dev set (``plover``, ``cameo``, ``attribution``, ``seed``).
+
+    Args:
+        name: The dev set.
+        system: ``events.jsonl`` records (documents outside the gold are ignored).
+        gold: The set's gold records.
+        actor_nodes: Graph actor nodes, for ``seed``; derived from the records when omitted.
+    """
+    ids = set(group_by_id(gold, "doc" if name == "seed" else "id"))
+    records = fold_doc_ids(system, ids)
+    if name == "plover":
+        return score_plover(records, gold)
+    if name == "cameo":
+        return score_cameo(records, gold)
+    if name == "attribution":
+        return score_attribution(records, gold)
+    if name == "seed":
+        nodes = actor_nodes if actor_nodes is not None else actor_nodes_from_records(records)
+        return score_documents(records, nodes, gold)
+    raise ValueError(f"unknown dev set {name!r}; choose from {', '.join(SETS)}")
+
+
+def evaluate_set(
+    name: str,
+    shared: Path,
+    extract_records: ExtractRecords,
+    *,
+    actor_nodes: ActorNodes | None = None,
+    limit: int | None = None,
+) -> Scores:
+    """Run an extractor on a dev set's texts and score it.
+
+    Args:
+        name: The dev set.
+        shared: The ``shared`` folder (holding ``eval/`` and the seed's ``text_file``).
+        extract_records: ``documents -> events.jsonl records``.
+        actor_nodes: ``documents -> graph actor nodes`` (seed only; else derived from records).
+        limit: Score only the first ``limit`` documents of the set.
+    """
+    gold = load_gold(shared, name)
+    documents = gold_documents(name, gold, shared)[:limit]
+    keep = {d.id for d in documents}
+    gold = [g for g in gold if str(g["doc" if name == "seed" else "id"]) in keep]
+    records = list(extract_records(documents))
+    nodes = actor_nodes(documents) if actor_nodes and name == "seed" else None
+    return score_set(name, records, gold, nodes)
+
+
+@dataclass
+class KGraphSystem:
+    """kgraph as the system under test: records and actor nodes of one shared run.
+
+    Args:
+        settings: Extraction settings.
+    """
+
+    settings: Settings
+    _last: tuple[tuple[str, ...], list[dict[str, Any]], list[dict[str, Any]]] | None = None
+
+    def _run(self, documents: Sequence[Document]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        key = tuple(d.id for d in documents)
+        if self._last is None or self._last[0] != key:
+            from kgraph.link import link
+            from kgraph.pipeline import process
+            from kgraph.records import event_records
+
+            results = list(process(documents, settings=self.settings))
+            kg = link(results, settings=self.settings)
+            self._last = (key, list(event_records(results)), [{"id": n, **d} for n, d in kg.actors()])
+        return self._last[1], self._last[2]
+
+    def records(self, documents: Sequence[Document]) -> list[dict[str, Any]]:
+        """The ``events.jsonl`` records kgraph extracts from ``documents``."""
+        return self._run(documents)[0]
+
+    def actor_nodes(self, documents: Sequence[Document]) -> list[dict[str, Any]]:
+        """The actor nodes of the graph kgraph builds from ``documents``."""
+        return self._run(documents)[1]
+
+
+def _rows(name: str, scores: Mapping[str, Any]) -> list[tuple[str, str]]:
+    def prf(d: Mapping[str, Any]) -> str:
+        return f"P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}  ({d['matched']}/{d['system']} sys, {d['gold']} gold)"
+
+    if name == "plover":
+        return [(f"plover {k}", f"{scores[k]:.3f}  ({scores['counts'][k.replace('_recall', '')]}/{scores['gold']})")
+                for k in ("type_recall", "dyad_recall", "full_recall", "top1_full")]  # fmt: skip
+    if name == "cameo":
+        return [(f"cameo {k}", prf(scores[k])) for k in ("dyad", "typed", "dyad_all")]
+    if name == "attribution":
+        return [("attribution speaker", prf(scores))]
+    a, e = scores["actors"], scores["events"]
+    return [
+        ("seed actors", f"recall {a['recall']:.3f} ({a['found']}/{a['named']})  split {a['split_actors']}  "
+                        f"merged {a['merged_nodes']}  distinct_pairs_merged {a['distinct_pairs_merged']}"),
+        ("seed events untyped", prf(e["untyped"])),
+        ("seed events typed", prf(e["typed"])),
+        ("seed mood accuracy", f"{e['mood_accuracy']:.3f}  ({e['mood_correct']}/{e['typed']['matched']})"),
+    ]  # fmt: skip
+
+
+def format_table(results: Mapping[str, Mapping[str, Any]]) -> str:
+    """Render ``{set name: scores.to_dict()}`` as a two-column text table."""
+    rows = [row for name, scores in results.items() for row in _rows(name, scores)]
+    width = max((len(label) for label, _ in rows), default=0)
+    return "\n".join(f"{label:<{width}}  {value}" for label, value in rows)
