@@ -17,6 +17,7 @@ from kgraph.errors import (
     UnknownFormatError,
 )
 from kgraph.graph import KnowledgeGraph
+from kgraph.load import load
 from kgraph.model import Actor, DocResult, Document, Event, Evidence, Mention, Participant, Skipped
 from kgraph.pipeline import build
 
@@ -42,4 +43,5 @@ __all__ = [
     "UnknownFormatError",
     "__version__",
     "build",
+    "load",
 ]

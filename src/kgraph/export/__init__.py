@@ -7,7 +7,7 @@ the destination (path, stream or ``None`` for bytes) in one place; :func:`write_
 writes many formats into a folder atomically (temporary file, then rename).
 
 >>> sorted(list_exporters())[:3]
-['csv', 'events', 'gexf']
+['csv', 'csv-actors', 'events']
 >>> get_spec("turtle").filename
 'graph.ttl'
 """
@@ -53,6 +53,7 @@ class ExportSpec:
     target: str  # "module:function"
     filename: str
     description: str
+    companions: tuple[str, ...] = ()  # formats written alongside it in a build folder (csv: actors.csv)
 
     def load(self) -> Exporter:
         module, _, func = self.target.partition(":")
@@ -66,7 +67,9 @@ _REGISTRY: dict[str, ExportSpec] = {}
 DEFAULT_FORMATS: tuple[str, ...] = ("turtle", "trig", "json", "html", "events")
 
 
-def register_exporter(name: str, target: str | Callable[..., None], filename: str, description: str) -> None:
+def register_exporter(
+    name: str, target: str | Callable[..., None], filename: str, description: str, *, companions: tuple[str, ...] = ()
+) -> None:
     """Register an exporter under ``name``.
 
     Args:
@@ -74,12 +77,13 @@ def register_exporter(name: str, target: str | Callable[..., None], filename: st
         target: The writer, or its dotted path ``"package.module:function"`` (imported on first use).
         filename: The file it writes in a build folder (``graph.ttl``).
         description: One line for ``kgraph build --help``.
+        companions: Other formats :func:`write_exports` writes with this one (multi-file exports).
     """
     if callable(target):
         module = importlib.import_module(target.__module__)
         setattr(module, target.__name__, target)
         target = f"{target.__module__}:{target.__name__}"
-    _REGISTRY[name] = ExportSpec(name, target, filename, description)
+    _REGISTRY[name] = ExportSpec(name, target, filename, description, tuple(companions))
 
 
 def list_exporters() -> dict[str, ExportSpec]:
@@ -145,7 +149,8 @@ def write_exports(
     """Write each format's file into ``out_dir``; return the paths written."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    specs = [get_spec(name) for name in dict.fromkeys(formats)]  # validate all before writing any
+    names = [n for name in formats for n in (name, *get_spec(name).companions)]
+    specs = [get_spec(name) for name in dict.fromkeys(names)]  # validate all before writing any
     written = []
     for spec in specs:
         path = out / spec.filename
@@ -196,10 +201,11 @@ def _register_builtins() -> None:
         ("html", "kgraph.export.html:write_html", "graph.html", "self-contained interactive page"),
         ("graphml", "kgraph.export.tables:write_graphml", "graph.graphml", "GraphML for Gephi"),
         ("gexf", "kgraph.export.tables:write_gexf", "graph.gexf", "GEXF for Gephi"),
-        ("csv", "kgraph.export.tables:write_csv", "tables.zip", "events.csv and actors.csv"),
+        ("csv", "kgraph.export.tables:write_csv", "events.csv", "events.csv and actors.csv tables"),
+        ("csv-actors", "kgraph.export.tables:write_actors_csv", "actors.csv", "actors.csv alone (csv writes it too)"),
     ]
     for name, target, filename, description in builtins:
-        register_exporter(name, target, filename, description)
+        register_exporter(name, target, filename, description, companions=("csv-actors",) if name == "csv" else ())
 
 
 _register_builtins()

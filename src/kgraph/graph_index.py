@@ -1,0 +1,162 @@
+"""Lookup indexes and filters behind :class:`kgraph.KnowledgeGraph`'s query methods.
+
+The index is built lazily, in one pass over the graph, the first time a query needs it, and
+rebuilt when the graph's node or edge count changes. It maps normalised names and aliases to
+actor ids and actors to their events by role, so ``kg.events(actor="Kim")`` touches only that
+actor's events.
+
+>>> normalise("the U.N. Security Council's")
+'un security council'
+>>> date_bounds("2016-03")
+('2016-03-01', '2016-03-31')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import networkx as nx
+
+from kgraph.errors import KGraphError
+
+__all__ = ["GraphIndex", "UnknownActorError", "date_bounds", "normalise", "overlaps"]
+
+ROLES: tuple[str, ...] = ("actor", "recipient", "source")
+_LEADING = re.compile(r"^(the|a|an|mr|mrs|ms|dr)\s+")
+_PUNCT = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+
+
+class UnknownActorError(KGraphError, KeyError):
+    """No actor has that id, name or alias."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+def normalise(name: str) -> str:
+    """Lower-case ``name``, drop a leading article or title, a trailing 's and punctuation.
+
+    >>> normalise("Kim Jong-Un")
+    'kim jong un'
+    """
+    text = name.strip().lower().replace("\u2019", "'")
+    text = text[:-2] if text.endswith("'s") else text
+    text = _LEADING.sub("", text.replace(".", ""))
+    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
+
+
+def date_bounds(value: str | dt.date | None) -> tuple[str, str] | None:
+    """Return the first and last day an ISO (partial) date can mean, as ISO strings.
+
+    >>> date_bounds("2016"), date_bounds(dt.date(2016, 3, 5))
+    (('2016-01-01', '2016-12-31'), ('2016-03-05', '2016-03-05'))
+    """
+    if value is None:
+        return None
+    text = value.isoformat()[:10] if isinstance(value, dt.date) else str(value)[:10]
+    parts = text.split("-")
+    if not parts[0].isdigit():
+        return None
+    lo = "-".join([*parts, *["01"] * (3 - len(parts))])
+    hi = "-".join([*parts, *["12", "31"][len(parts) - 1 :]]) if len(parts) < 3 else text
+    return lo, hi
+
+
+def overlaps(date: str | None, since: tuple[str, str] | None, until: tuple[str, str] | None) -> bool:
+    """Whether an event ``date`` may fall between ``since`` and ``until`` (both inclusive).
+
+    A partial date is a span ("2016-03" is the whole of March); events without a date never
+    match a bounded query.
+
+    >>> overlaps("2016-03", date_bounds("2016-03-15"), None), overlaps(None, date_bounds("2016"), None)
+    (True, False)
+    """
+    if since is None and until is None:
+        return True
+    span = date_bounds(date)
+    if span is None:
+        return False
+    return (since is None or span[1] >= since[0]) and (until is None or span[0] <= until[1])
+
+
+@dataclass
+class GraphIndex:
+    """Names → actor ids, actor → events by role, event → participants."""
+
+    signature: tuple[int, int]
+    names: dict[str, Counter[str]] = field(default_factory=dict)
+    roles: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(dict))
+    participants: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    actor_ids: list[str] = field(default_factory=list)
+    event_ids: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, graph: nx.MultiDiGraph) -> GraphIndex:
+        """Index ``graph`` in one pass over its nodes and edges."""
+        index = cls(signature=signature(graph))
+        for node, data in graph.nodes(data=True):
+            kind = data.get("kind")
+            if kind == "actor":
+                index.actor_ids.append(node)
+                index._add_names(node, data)
+            elif kind == "event":
+                index.event_ids.append(node)
+        index.actor_ids.sort()
+        index.event_ids.sort()
+        index._add_roles(graph)
+        return index
+
+    def _add_names(self, node: str, data: dict[str, Any]) -> None:
+        counts = Counter(normalise(str(m.get("text", ""))) for m in data.get("mentions") or ())
+        names = {normalise(str(data.get("label") or "")), *(normalise(a) for a in data.get("aliases") or ())}
+        for name in names - {""}:
+            self.names.setdefault(name, Counter())[node] += 1 + counts.get(name, 0)
+
+    def _add_roles(self, graph: nx.MultiDiGraph) -> None:
+        sides: dict[str, dict[str, list[str]]] = {"actor": defaultdict(list), "recipient": defaultdict(list)}
+        for u, v, key in graph.edges(keys=True):
+            role = str(key)
+            actor, event = (v, u) if role == "recipient" else (u, v)
+            self.roles[actor].setdefault(role, set()).add(event)
+            if role in sides:
+                sides[role][event].append(actor)
+        for event in self.event_ids:
+            acting, receiving = sides["actor"].get(event, ()), sides["recipient"].get(event, ())
+            self.participants[event] = (tuple(sorted(acting)), tuple(sorted(receiving)))
+
+    def resolve(self, name: str, graph: nx.MultiDiGraph) -> str:
+        """Return the id of the actor named ``name`` (an id, label or alias, matched leniently).
+
+        When several actors share an alias, the one mentioned most often under it wins.
+
+        Raises:
+            UnknownActorError: No actor has that name; the message suggests close names.
+        """
+        if graph.nodes.get(name, {}).get("kind") == "actor":
+            return name
+        found = self.names.get(normalise(name))
+        if found:
+            return min(found, key=lambda node: (-found[node], node))
+        raise UnknownActorError(self._unknown(name))
+
+    def _unknown(self, name: str) -> str:
+        import difflib
+
+        close = difflib.get_close_matches(normalise(name), list(self.names), n=3, cutoff=0.6)
+        hint = f" Did you mean: {', '.join(repr(c) for c in close)}?" if close else ""
+        return f"No actor is named {name!r} (by id, label or alias).{hint} List them with kg.actors()."
+
+    def events_of(self, actor: str, roles: Iterable[str] = ROLES) -> set[str]:
+        """Ids of the events ``actor`` takes part in, in any of ``roles``."""
+        by_role = self.roles.get(actor, {})
+        return set().union(*(by_role.get(role, set()) for role in roles))
+
+
+def signature(graph: nx.MultiDiGraph) -> tuple[int, int]:
+    """What the index depends on: the number of nodes and edges (cheap to read)."""
+    return (graph.number_of_nodes(), graph.number_of_edges())
