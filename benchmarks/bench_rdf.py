@@ -1,0 +1,84 @@
+"""Benchmark kgraph's RDF exporters: triples (quads) per second for each format.
+
+Usage: python benchmarks/bench_rdf.py [--docs 1000] [--events 40] [--actors 5000] [--repeat 3]
+
+Builds a large synthetic KnowledgeGraph (tests/rdf_fixtures.py: synthetic_graph), writes it
+in each RDF format to an in-memory buffer and prints wall-clock and CPU-time throughput
+(the best of ``--repeat`` runs) and the machine description. CPU time is reported too
+because the machine may be shared: it is what the exporter itself costs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+import pyoxigraph as ox  # noqa: E402
+
+from kgraph.config import Settings  # noqa: E402
+from kgraph.export import get_exporter  # noqa: E402
+from rdf_fixtures import synthetic_graph  # noqa: E402
+
+FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
+           "jsonld": ox.RdfFormat.JSON_LD}
+
+
+def machine() -> str:
+    """One line describing the machine: CPU model, cores, Python, pyoxigraph, load."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"{cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, pyoxigraph {ox.__version__}, load avg {load}")
+
+
+def bench(kg, name: str, repeat: int) -> tuple[int, float, float, int]:
+    """Return (triples, best wall s, best CPU s, bytes) of writing ``kg`` as ``name``."""
+    writer, settings = get_exporter(name), Settings()
+    best_wall = best_cpu = float("inf")
+    data = b""
+    for _ in range(repeat):
+        buffer = io.BytesIO()
+        wall, cpu = time.perf_counter(), time.process_time()
+        writer(kg, buffer, settings=settings)
+        best_wall = min(best_wall, time.perf_counter() - wall)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+        data = buffer.getvalue()
+    count = sum(1 for _ in ox.parse(data, FORMATS[name]))
+    return count, best_wall, best_cpu, len(data)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--events", type=int, default=40, help="events per article")
+    parser.add_argument("--actors", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--formats", nargs="*", default=list(FORMATS))
+    args = parser.parse_args()
+    kg = synthetic_graph(args.docs, args.events, args.actors)
+    print(f"machine: {machine()}")
+    print(f"graph: {kg!r}, {args.docs} articles")
+    print(f"{'format':8} {'triples':>10} {'MB':>7} {'wall s':>7} {'wall t/s':>10} {'cpu s':>7} {'cpu t/s':>10}")
+    for name in args.formats:
+        n, wall, cpu, size = bench(kg, name, args.repeat)
+        print(f"{name:8} {n:>10,} {size / 1e6:>7.1f} {wall:>7.2f} {n / wall:>10,.0f} {cpu:>7.2f} {n / cpu:>10,.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
