@@ -87,6 +87,8 @@ def test_usage_errors(tiny_shared: Path, tmp_path: Path, capsys: pytest.CaptureF
     assert "eval not found" in capsys.readouterr().err
     assert main(["evaluate", "--shared", str(tiny_shared), "--graph", "graph.json"]) == 2
     assert "--graph needs --system" in capsys.readouterr().err
+    assert main(["evaluate", "--shared", str(tiny_shared), "--system", str(tmp_path / "missing.jsonl")]) == 2
+    assert "missing.jsonl: no such file" in capsys.readouterr().err
 
 
 def test_bad_system_file_names_the_line(tiny_shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

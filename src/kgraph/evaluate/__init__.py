@@ -21,7 +21,7 @@ bipartite matching; gold records sharing an id are merged.
 
 Readings chosen where the README leaves room:
 
-- Normalisation order: lower-case, drop a trailing ``'s`` (also ``’s``), delete periods,
+- Normalisation order: lower-case, delete periods, drop a trailing ``'s`` (also ``’s``),
   punctuation → spaces, then drop one leading the/a/an/mr/mrs/ms/dr. "Whole-token part" is a
   contiguous run of tokens. A string that normalises to nothing matches nothing.
 - An empty gold *actor* (one PLOVER record: an unnamed bomber) matches anything, like an

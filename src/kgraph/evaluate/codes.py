@@ -41,7 +41,7 @@ OLD_CODES: dict[str, str] = {
     "MAD": "MDV", "NEP": "NPL", "THI": "THA", "CAM": "KHM", "MAL": "MYS", "SIN": "SGP",
     "BRU": "BRN", "PHI": "PHL", "INS": "IDN", "ETM": "TLS", "AUL": "AUS", "NEW": "NZL",
     "VAN": "VUT", "SOL": "SLB", "FIJ": "FJI", "NAU": "NRU", "MSI": "MHL",
-    "KOS": "XKX", "KSV": "XKX",
+    "RVN": "VNM", "YAR": "YEM", "YPR": "YEM", "KOS": "XKX", "KSV": "XKX",
 }  # fmt: skip
 
 

@@ -122,7 +122,15 @@ def _node_owners(node: Mapping[str, Any], doc: str, owners: Mapping[str, str]) -
 
 
 def actor_figures(gold: Mapping[str, Any], nodes: Sequence[Mapping[str, Any]]) -> ActorScores:
-    """Actor recall, splits and merges of one gold document against graph actor nodes."""
+    """Actor recall, splits and merges of one gold document against graph actor nodes.
+
+    >>> gold = {"doc": "d", "distinct": [["a", "b"]], "actors": [{"id": "a", "mentions": ["Kim Jong Un", "Kim"]},
+    ...         {"id": "b", "mentions": ["Kim Jong Il"]}]}
+    >>> nodes = [{"mentions": [{"doc": "d", "text": "Kim"}, {"doc": "d", "text": "Kim Jong Il"}]},
+    ...          {"mentions": [{"doc": "d", "text": "Kim Jong Un"}]}]
+    >>> actor_figures(gold, nodes)
+    ActorScores(named=2, found=2, split_actors=1, merged_nodes=1, distinct_pairs_merged=1)
+    """
     owners = mention_owners(gold.get("actors") or ())
     held = [_node_owners(n, gold["doc"], owners) for n in nodes]
     spread: dict[str, int] = defaultdict(int)
@@ -201,6 +209,15 @@ def score_documents(
         system: ``events.jsonl`` records.
         nodes: The graph's actor nodes (``mentions: [{doc, start, end, text}]``).
         gold: Whole-document gold records (``doc``, ``actors``, ``distinct``, ``events``).
+
+    >>> gold = {"doc": "d", "actors": [{"id": "ru", "label": "Russia", "mentions": ["Russia"]}],
+    ...         "distinct": [], "events": [{"actor": ["ru"], "type": "ASSAULT", "recipient": [],
+    ...         "mood": "asserted", "sentence": "Russia attacked."}]}
+    >>> rec = {"doc": "d", "type": "ASSAULT", "sentence": "Russia attacked.", "mood": "future",
+    ...        "actor": [{"text": "Russia", "start": 0, "end": 6}], "recipient": []}
+    >>> s = score_documents([rec], [], [gold])
+    >>> s.typed.f1, s.mood_accuracy, s.actors.recall
+    (1.0, 0.0, 0.0)
     """
     typed = by_doc(r for r in system if is_typed(r))
     actors, untyped_prf, typed_prf, mood = ActorScores(0, 0, 0, 0, 0), PRF(0, 0, 0), PRF(0, 0, 0), 0

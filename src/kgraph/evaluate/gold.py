@@ -42,8 +42,9 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """Read one JSON object a line (blank lines skipped).
 
     Raises:
-        InputError: naming ``file:line`` when a line is not a JSON object.
+        InputError: when the file is missing, or naming ``file:line`` when a line is not a JSON object.
     """
+    _check_file(path)
     records = []
     with open(path, encoding="utf-8") as stream:
         for number, line in enumerate(stream, 1):
@@ -59,10 +60,16 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return records
 
 
+def _check_file(path: Path) -> None:
+    if not Path(path).is_file():
+        raise InputError("no such file; check the path", origin=str(path))
+
+
 def read_json(path: Path) -> list[dict[str, Any]]:
     """Read a JSON file holding one object or a list of objects (or JSON lines)."""
     if path.suffix in (".jsonl", ".ndjson"):
         return read_jsonl(path)
+    _check_file(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as err:

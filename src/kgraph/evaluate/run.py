@@ -135,6 +135,12 @@ def evaluate_set(
         extract_records: ``documents -> events.jsonl records``.
         actor_nodes: ``documents -> graph actor nodes`` (seed only; else derived from records).
         limit: Score only the first ``limit`` documents of the set.
+
+    >>> from kgraph.config import Settings
+    >>> system = KGraphSystem(Settings())
+    >>> scores = evaluate_set("seed", Path("../shared"), system.records, actor_nodes=system.actor_nodes)  # doctest: +SKIP
+    >>> scores.to_dict()["actors"]["recall"]  # doctest: +SKIP
+    0.923
     """
     gold = load_gold(shared, name)
     documents = gold_documents(name, gold, shared)[:limit]
@@ -149,8 +155,15 @@ def evaluate_set(
 class KGraphSystem:
     """kgraph as the system under test: records and actor nodes of one shared run.
 
+    The last run is remembered, so asking for records and then actor nodes of the same
+    documents parses them once.
+
     Args:
         settings: Extraction settings.
+
+    >>> from kgraph.config import Settings
+    >>> KGraphSystem(Settings()).records([Document("d", "Russia attacked Ukraine.")])[0]["type"]  # doctest: +SKIP
+    'ASSAULT'
     """
 
     settings: Settings
@@ -199,7 +212,12 @@ def _rows(name: str, scores: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 
 def format_table(results: Mapping[str, Mapping[str, Any]]) -> str:
-    """Render ``{set name: scores.to_dict()}`` as a two-column text table."""
+    """Render ``{set name: scores.to_dict()}`` as a two-column text table.
+
+    >>> from kgraph.evaluate.align import PRF
+    >>> print(format_table({"attribution": PRF(matched=1, system=2, gold=2).to_dict()}))
+    attribution speaker  P 0.500  R 0.500  F1 0.500  (1/2 sys, 2 gold)
+    """
     rows = [row for name, scores in results.items() for row in _rows(name, scores)]
     width = max((len(label) for label, _ in rows), default=0)
     return "\n".join(f"{label:<{width}}  {value}" for label, value in rows)

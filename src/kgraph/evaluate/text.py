@@ -1,6 +1,6 @@
 """Lenient surface-string matching, exactly as ``shared/eval/README.md`` states it.
 
-Normalisation: lower-case; a trailing ``'s`` dropped; periods deleted ("U.S." = "US");
+Normalisation: lower-case; periods deleted ("U.S." = "US"); a trailing ``'s`` dropped;
 hyphens and other punctuation read as spaces; a leading "the/a/an/Mr/Mrs/Ms/Dr" dropped.
 Two strings match when the tokens of one are a contiguous run of the tokens of the other
 and the longer has at most :data:`MAX_EXTRA_TOKENS` tokens more. A string that normalises
@@ -52,13 +52,15 @@ def normalise(text: str) -> str:
     'us'
     >>> normalise("North Korea's")
     'north korea'
+    >>> normalise("Greece's.")
+    'greece'
     >>> normalise("Mr. Kim Jong-un")
     'kim jong un'
     >>> normalise("the")
     ''
     """
-    text = text.translate(_APOSTROPHES).lower().strip()
-    text = _POSSESSIVE.sub("", text).replace(".", "")
+    text = text.translate(_APOSTROPHES).lower().replace(".", "").strip()
+    text = _POSSESSIVE.sub("", text)
     words = _PUNCT.sub(" ", text).split()
     if words and words[0] in LEADING_WORDS:
         words = words[1:]
