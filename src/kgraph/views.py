@@ -107,6 +107,11 @@ class EventView(NamedTuple):
         return str(self.data.get("relation") or "")
 
     @property
+    def cameo_root(self) -> str | None:
+        """Two-digit CAMEO root ("16") or ``None``."""
+        return self.data.get("cameo_root")
+
+    @property
     def date(self) -> str | None:
         """ISO date, possibly partial ("2016-03"), or ``None``."""
         return self.data.get("date")
