@@ -376,3 +376,11 @@ def test_table_lists_every_figure() -> None:
     table = format_table({"cameo": score_set("cameo", [], gold).to_dict(),
                           "plover": score_plover([], [plover("s", "AID", [])]).to_dict()})  # fmt: skip
     assert "cameo typed" in table and "plover top1_full" in table
+
+
+def test_public_api_is_documented() -> None:
+    import kgraph.evaluate as evaluate
+
+    for name in evaluate.__all__:
+        obj = getattr(evaluate, name)
+        assert not callable(obj) or (obj.__doc__ or "").strip(), name

@@ -101,7 +101,7 @@ def test_perfect_seed_scores_one(shared_dir: Path) -> None:
     gold = load_gold(shared_dir, "seed")
     (document,) = gold_documents("seed", gold, shared_dir)
     records, nodes = perfect_seed(gold[0], document.text)
-    d = score_set("seed", records, gold, nodes).to_dict()
+    d = score_set("seed", records, gold, actor_nodes=nodes).to_dict()
     assert d["actors"] == {"recall": 1.0, "named": 13, "found": 13, "split_actors": 0, "merged_nodes": 0,
                            "distinct_pairs_merged": 0}  # fmt: skip
     assert d["events"]["typed"]["f1"] == d["events"]["untyped"]["f1"] == d["events"]["mood_accuracy"] == 1.0
@@ -113,14 +113,14 @@ def test_merging_all_nodes_is_caught(shared_dir: Path) -> None:
     (document,) = gold_documents("seed", gold, shared_dir)
     _, nodes = perfect_seed(gold[0], document.text)
     blob = {"id": "actor:all", "kind": "actor", "label": "all", "mentions": [m for n in nodes for m in n["mentions"]]}
-    a = score_set("seed", [], gold, [blob]).to_dict()["actors"]
+    a = score_set("seed", [], gold, actor_nodes=[blob]).to_dict()["actors"]
     assert (a["recall"], a["merged_nodes"], a["distinct_pairs_merged"]) == (1.0, 1, 6)
 
 
 @pytest.mark.parametrize("name", ["plover", "cameo", "attribution", "seed"])
 def test_empty_system_scores_zero(shared_dir: Path, name: str) -> None:
     gold = load_gold(shared_dir, name)
-    d = score_set(name, [], gold, []).to_dict()
+    d = score_set(name, [], gold, actor_nodes=[]).to_dict()
     numbers = [v for v in _leaves(d) if isinstance(v, float)]
     assert numbers and all(v == 0.0 for v in numbers)
 

@@ -52,7 +52,7 @@ def _score_files(args: argparse.Namespace, shared: Path, names: list[str]) -> di
 
     records = read_jsonl(args.system)
     nodes = actor_nodes(read_json(args.graph)[0]) if args.graph else None
-    return {name: score_set(name, records, load_gold(shared, name), nodes).to_dict() for name in names}
+    return {name: score_set(name, records, load_gold(shared, name), actor_nodes=nodes).to_dict() for name in names}
 
 
 def _score_kgraph(args: argparse.Namespace, shared: Path, names: list[str]) -> dict[str, Any]:

@@ -116,6 +116,7 @@ def align(
     gold: Sequence[G],
     system: Sequence[Unit],
     matches: Callable[[G, Unit], bool],
+    *,
     bonus: Callable[[G, Unit], bool] | None = None,
 ) -> list[tuple[int, int]]:
     """Align gold items with units one-to-one, maximising the number of pairs.

@@ -95,7 +95,7 @@ def actor_nodes_from_records(records: Iterable[Record]) -> list[dict[str, Any]]:
 
 
 def score_set(
-    name: str, system: Iterable[Record], gold: Sequence[Record], actor_nodes: Sequence[Record] | None = None
+    name: str, system: Iterable[Record], gold: Sequence[Record], *, actor_nodes: Sequence[Record] | None = None
 ) -> Scores:
     """Score system records on one dev set (``plover``, ``cameo``, ``attribution``, ``seed``).
 
@@ -148,7 +148,7 @@ def evaluate_set(
     gold = [g for g in gold if str(g["doc" if name == "seed" else "id"]) in keep]
     records = list(extract_records(documents))
     nodes = actor_nodes(documents) if actor_nodes and name == "seed" else None
-    return score_set(name, records, gold, nodes)
+    return score_set(name, records, gold, actor_nodes=nodes)
 
 
 @dataclass
