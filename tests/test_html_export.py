@@ -142,3 +142,14 @@ def test_import_does_not_import_pyvis() -> None:
     code = "import kgraph.export.html, sys; print('pyvis' in sys.modules, 'IPython' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_events_without_actors_only_fill_the_room_left() -> None:
+    kg = big_graph(300, 500)
+    for i in range(400):  # events the linker could not attach to any actor
+        kg.graph.add_node(f"event:orphan{i:03d}", kind="event", relation="say", type=None, mood="asserted",
+                          evidence=[], sources=[], date=None)  # fmt: skip
+    nodes = blocks(to_html(kg, settings=replace(Settings(), html_max_nodes=400)))["kg-nodes"]
+    kinds = [n["kg"]["kind"] for n in nodes]
+    assert kinds.count("actor") >= 50
+    assert not any(n["id"].startswith("event:orphan") for n in nodes) or len(nodes) == 400

@@ -132,29 +132,54 @@ def _event_actors(graph: nx.MultiDiGraph, event: str) -> set[str]:
 
 
 def _select(kg: KnowledgeGraph, activity: dict[str, int], max_nodes: int | None) -> _Selection:
-    """Keep the most active actors and the events among them, at most ``max_nodes`` nodes.
+    """Keep the most active part of the graph: at most ``max_nodes`` nodes.
 
-    Actors are ranked by activity; an event needs all its actors kept. The largest actor
-    prefix whose events still fit is kept.
+    The most active actors are kept (at least a third of the room, more if all their events
+    fit); then events whose actors are all kept, in :func:`_event_order`.
     """
     actors = sorted(activity, key=lambda a: (-activity[a], a))
-    events = [e for e, _ in kg.event_nodes()]
+    events = sorted(n for n, kind in kg.graph.nodes(data="kind") if kind == "event")
     if max_nodes is None or len(actors) + len(events) <= max_nodes:
         return _Selection(actors, events, len(actors), len(events))
+    members = {e: _event_actors(kg.graph, e) for e in events}
+    kept = actors[: _actor_room(actors, members, max_nodes)]
+    ordered = _event_order(kg.graph, kept, members)
+    return _Selection(kept, ordered[: max(0, max_nodes - len(kept))], len(actors), len(events))
+
+
+def _actor_room(actors: list[str], members: dict[str, set[str]], max_nodes: int) -> int:
+    """Return how many top actors to keep: all whose events fit, and at least a third of the room."""
     rank = {a: i + 1 for i, a in enumerate(actors)}
-    need = {e: max((rank[a] for a in _event_actors(kg.graph, e)), default=0) for e in events}
     per_rank = [0] * (len(actors) + 1)
-    for value in need.values():
-        per_rank[value] += 1
+    for group in members.values():
+        if group:
+            per_rank[max(rank[a] for a in group)] += 1
     best, fitting = 0, 0
-    for k in range(len(actors) + 1):
+    for k in range(1, len(actors) + 1):
         fitting += per_rank[k]
         if k + fitting > max_nodes:
             break
         best = k
-    kept_events = sorted((e for e in events if need[e] <= best), key=lambda e: (need[e], e))
-    kept_events = kept_events[: max(0, max_nodes - best)]
-    return _Selection(actors[:best], kept_events, len(actors), len(events))
+    return min(len(actors), max(best, max_nodes // 3))
+
+
+def _event_order(graph: nx.MultiDiGraph, kept: list[str], members: dict[str, set[str]]) -> list[str]:
+    """Order the candidate events: relations between kept actors first (most corroborated,
+    most confident), then one-actor events taken in turn from each actor, then actorless ones."""
+
+    def weight(e: str) -> tuple[int, float, str]:
+        data = graph.nodes[e]
+        return (-int(data.get("corroboration") or 1), -float(data.get("confidence") or 0.0), e)
+
+    kept_set = set(kept)
+    relations = sorted((e for e, g in members.items() if len(g) > 1 and g <= kept_set), key=weight)
+    by_actor: dict[str, list[str]] = {a: [] for a in kept}
+    for e, group in members.items():
+        if len(group) == 1 and group <= kept_set:
+            by_actor[next(iter(group))].append(e)
+    queues = [sorted(q, key=weight) for q in by_actor.values()]
+    in_turn = [q[i] for i in range(max(map(len, queues), default=0)) for q in queues if i < len(q)]
+    return relations + in_turn + sorted(e for e, g in members.items() if not g)
 
 
 def _actor_node(node: str, data: dict[str, Any], activity: int) -> dict[str, Any]:
@@ -201,23 +226,27 @@ def _event_node(node: str, data: dict[str, Any]) -> dict[str, Any]:
 def _layout(graph: nx.MultiDiGraph, selection: _Selection) -> dict[str, tuple[float, float]]:
     """Return deterministic positions (pixels) for every selected node.
 
-    The :data:`BACKBONE` most active actors are placed by ``nx.spring_layout`` (fixed seed)
-    on the actor co-event graph; the other actors go near their placed neighbours and each
-    event near the centre of its actors, with a seeded jitter so parallel events stay apart.
+    Each connected group of actors (actors that share events) is laid out on its own:
+    ``nx.spring_layout`` with a fixed seed for its :data:`BACKBONE` most active actors, the
+    others near their placed neighbours; events go round their actors (see :func:`_place_events`).
+    The groups are then packed in rows, largest first, so that no group hides another.
     """
     rng = random.Random(SEED)
     projection = _projection(graph, selection)
-    spread = 45 * math.sqrt(len(selection.actors) + len(selection.events) + 1)
-    backbone = projection.subgraph(selection.actors[:BACKBONE])
-    pos = {
-        n: (float(x) * spread, float(y) * spread)
-        for n, (x, y) in nx.spring_layout(backbone, seed=SEED, iterations=60).items()
-    } if len(backbone) else {}  # fmt: skip
-    _place_near(pos, projection, selection.actors[BACKBONE:], rng, spread)
-    for event in selection.events:
-        anchors = [pos[a] for a in sorted(_event_actors(graph, event)) if a in pos]
-        pos[event] = _jitter(_centre(anchors, rng, spread), rng, 40 if len(anchors) > 1 else 70)
-    return pos
+    order = {a: i for i, a in enumerate(selection.actors)}
+    members = {e: sorted((a for a in _event_actors(graph, e) if a in order), key=order.__getitem__) for e in selection.events}
+    owner: dict[str, list[str]] = {}
+    for event, group in members.items():
+        owner.setdefault(group[0] if group else "", []).append(event)
+    groups = sorted((sorted(c, key=order.__getitem__) for c in nx.connected_components(projection)),
+                    key=lambda c: (-len(c), order[c[0]]))  # fmt: skip
+    blocks = []
+    for group in groups:
+        pos = _group_layout(projection, group, rng)
+        _place_events(pos, [e for a in group for e in owner.get(a, [])], members, rng)
+        blocks.append(pos)
+    blocks.append(_grid(owner.get("", [])))
+    return _pack([b for b in blocks if b])
 
 
 def _projection(graph: nx.MultiDiGraph, selection: _Selection) -> nx.Graph:
@@ -233,30 +262,65 @@ def _projection(graph: nx.MultiDiGraph, selection: _Selection) -> nx.Graph:
     return projection
 
 
-def _place_near(
-    pos: dict[str, tuple[float, float]], projection: nx.Graph, todo: list[str], rng: random.Random, spread: float
+def _group_layout(projection: nx.Graph, group: list[str], rng: random.Random) -> dict[str, tuple[float, float]]:
+    """Lay out one connected group of actors (most active first) around (0, 0)."""
+    if len(group) == 1:
+        return {group[0]: (0.0, 0.0)}
+    scale = 60 * math.sqrt(len(group))
+    found = nx.spring_layout(projection.subgraph(group[:BACKBONE]), seed=SEED, iterations=50, scale=scale)
+    pos = {n: (float(x), float(y)) for n, (x, y) in found.items()}
+    for actor in group[BACKBONE:]:  # in activity order, so most have a placed neighbour
+        near = [pos[n] for n in sorted(projection[actor]) if n in pos] or [(0.0, 0.0)]
+        pos[actor] = _jitter(_mean(near), rng, 60)
+    return pos
+
+
+def _place_events(
+    pos: dict[str, tuple[float, float]], events: list[str], members: dict[str, list[str]], rng: random.Random
 ) -> None:
-    """Place each actor of ``todo`` near its already placed neighbours (outer ring if none)."""
-    for _ in range(4):
-        waiting = []
-        for actor in todo:
-            near = [pos[n] for n in sorted(projection[actor]) if n in pos]
-            if near:
-                pos[actor] = _jitter(_centre(near, rng, spread), rng, 60)
-            else:
-                waiting.append(actor)
-        if len(waiting) == len(todo):
-            break
-        todo = waiting
-    for actor in todo:
-        pos[actor] = _centre([], rng, spread)
+    """Place relations near the middle of their actors (seeded jitter keeps parallel events
+    apart) and one-actor events on a sunflower spiral round their actor."""
+    turns: dict[str, int] = {}
+    for event in events:
+        group = members[event]
+        if len(group) > 1:
+            pos[event] = _jitter(_mean([pos[a] for a in group]), rng, 40)
+            continue
+        i = turns[group[0]] = turns.get(group[0], 0) + 1
+        x, y = pos[group[0]]
+        radius, angle = 30 + 14 * math.sqrt(i), i * 2.39996
+        pos[event] = (round(x + radius * math.cos(angle), 1), round(y + radius * math.sin(angle), 1))
 
 
-def _centre(points: list[tuple[float, float]], rng: random.Random, spread: float) -> tuple[float, float]:
-    """Return the mean of ``points``, or a seeded point on a ring outside the layout."""
-    if not points:
-        angle = rng.uniform(0, 2 * math.pi)
-        return (1.15 * spread * math.cos(angle), 1.15 * spread * math.sin(angle))
+def _grid(nodes: list[str], step: float = 40.0) -> dict[str, tuple[float, float]]:
+    """Place nodes on a square grid (events with no actor)."""
+    side = max(1, math.ceil(math.sqrt(len(nodes))))
+    return {n: (step * (i % side), step * (i // side)) for i, n in enumerate(nodes)}
+
+
+def _pack(blocks: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[float, float]]:
+    """Shift each block (largest first) into rows of a roughly square sheet; return all positions."""
+    if not blocks:
+        return {}
+    boxes = []
+    for pos in blocks:
+        cx, cy = _mean(list(pos.values()))
+        radius = 40 + max(math.hypot(x - cx, y - cy) for x, y in pos.values())
+        boxes.append((pos, cx, cy, radius))
+    width = max(max(2 * b[3] for b in boxes), 1.1 * math.sqrt(sum((2 * b[3]) ** 2 for b in boxes)))
+    placed: dict[str, tuple[float, float]] = {}
+    x = y = row = 0.0
+    for pos, cx, cy, radius in boxes:
+        if x and x + 2 * radius > width:
+            x, y, row = 0.0, y + row, 0.0
+        dx, dy = x + radius - cx, y + radius - cy
+        placed.update({n: (round(px + dx, 1), round(py + dy, 1)) for n, (px, py) in pos.items()})
+        x, row = x + 2 * radius, max(row, 2 * radius)
+    return placed
+
+
+def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Return the mean of ``points``."""
     return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
 
 
@@ -276,6 +340,7 @@ def _network(kg: KnowledgeGraph, selection: _Selection, activity: dict[str, int]
     graph = kg.graph
     big = len(selection.actors) + len(selection.events) > PHYSICS_LIMIT
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    net.node_ids = _IdList()
     pos = _layout(graph, selection)
     for actor in selection.actors:
         net.add_node(actor, **_actor_node(actor, graph.nodes[actor], activity[actor]), x=pos[actor][0], y=pos[actor][1])
@@ -287,6 +352,22 @@ def _network(kg: KnowledgeGraph, selection: _Selection, activity: dict[str, int]
             net.add_edge(u, v, id=f"{u}|{key}|{v}", **_edge_style(str(key)))
     net.options = _options(big)
     return net
+
+
+class _IdList(list):  # type: ignore[type-arg]
+    """pyvis keeps node ids in a list and searches it for every node and edge it adds
+    (quadratic: minutes for 30,000 nodes); this list answers ``in`` from a set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._members: set[object] = set()
+
+    def append(self, item: object) -> None:
+        super().append(item)
+        self._members.add(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
 
 
 def _edge_style(role: str) -> dict[str, Any]:
