@@ -45,6 +45,9 @@ __all__ = [
     "DATA_KINDS",
     "iter_nquads",
     "prefixes",
+    "shacl_report",
+    "union_graph",
+    "validate",
     "turtle_bytes",
     "write_jsonld",
     "write_nquads",
@@ -462,6 +465,7 @@ def _quads(kg: KnowledgeGraph, settings: Settings, named_graphs: bool) -> Iterat
 def _write(
     kg: KnowledgeGraph, stream: IO[bytes], settings: Settings, fmt: ox.RdfFormat, named_graphs: bool
 ) -> None:
+    _check_base(settings.base_iri)
     quads = _quads(kg, settings, named_graphs)
     use_prefixes = fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG)
     ox.serialize(quads, stream, fmt, prefixes=prefixes(settings.base_iri) if use_prefixes else None)
@@ -501,3 +505,60 @@ def turtle_bytes(kg: KnowledgeGraph, settings: Settings | None = None) -> bytes:
     write_turtle(kg, buffer, settings=settings or Settings())
     return buffer.getvalue()
 
+
+
+# -- validation ------------------------------------------------------------------------------
+
+_RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
+
+
+def union_graph(data: bytes, format: str) -> Any:
+    """Parse an export (``turtle``, ``trig``, ``nquads`` or ``jsonld``) into one rdflib Graph.
+
+    Named graphs are merged (their union), so exports of the same build compare equal.
+
+    >>> len(union_graph(b'<urn:a> <urn:b> <urn:c> <urn:g> .', "nquads"))
+    1
+    """
+    import rdflib
+
+    if format == "turtle":
+        return rdflib.Graph().parse(data=data, format="turtle")
+    dataset = rdflib.Dataset()
+    dataset.parse(data=data, format=_RDFLIB_FORMATS[format])
+    graph = rdflib.Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+
+def shacl_report(graph: Any) -> tuple[bool, str]:
+    """Validate an rdflib Graph against ``shapes.ttl`` (no inference); return (conforms, text).
+
+    >>> shacl_report(union_graph(b"", "turtle"))[0]
+    True
+    """
+    import pyshacl
+    import rdflib
+
+    from kgraph.vocab import ontology_text
+
+    shapes = rdflib.Graph().parse(data=ontology_text("shapes.ttl"), format="turtle")
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes, inference="none")
+    return bool(conforms), str(text)
+
+
+def validate(kg: KnowledgeGraph, *, settings: Settings | None = None, format: str = "turtle") -> None:
+    """Export ``kg`` as ``format`` and check it against the SHACL shapes.
+
+    Raises:
+        OntologyError: The export does not conform; the message holds pyshacl's report.
+    """
+    from kgraph.errors import OntologyError
+
+    buffer = io.BytesIO()
+    get_writer = {"turtle": write_turtle, "trig": write_trig, "nquads": write_nquads, "jsonld": write_jsonld}
+    get_writer[format](kg, buffer, settings=settings or Settings())
+    conforms, text = shacl_report(union_graph(buffer.getvalue(), format))
+    if not conforms:
+        raise OntologyError(f"The {format} export does not conform to kgraph's SHACL shapes:\n{text}")
