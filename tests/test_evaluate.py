@@ -384,3 +384,37 @@ def test_public_api_is_documented() -> None:
     for name in evaluate.__all__:
         obj = getattr(evaluate, name)
         assert not callable(obj) or (obj.__doc__ or "").strip(), name
+
+
+# --- error analysis (--details) -------------------------------------------------------------
+
+
+def test_details_name_what_was_missed_and_what_was_spurious() -> None:
+    from kgraph.evaluate import details_set
+
+    gold = [plover("s1", "ASSAULT", [("rebels", None)], [("army", None)])]
+    (miss,) = details_set("plover", [rec("s1", "COERCE", ["rebels"], ["army"])], gold)
+    assert (miss["type_ok"], miss["dyad_ok"], miss["system"][0]["type"]) == (False, True, "COERCE")
+
+    gold = [snippet("w1", ("Iran", "Iraq", "19"), ("Oman", "Chad", "04"))]
+    (d,) = details_set("cameo", [rec("w1", "ASSAULT", ["Iran"], ["Iraq", "Qatar"], cameo_root="19")], gold)
+    assert d["missed"] == [{"subject": "Oman", "object": "Chad", "cameo_root": "04"}]
+    assert [u["recipient"] for u in d["spurious"]] == ["Qatar"]
+    assert details_set("cameo", [rec("w1", "ASSAULT", ["Iran"], ["Iraq"], cameo_root="19"),
+                                 rec("w1", "CONSULT", ["Oman"], ["Chad"], cameo_root="04")], gold) == []  # fmt: skip
+
+    gold = [dict(article("a", (0, 3)), text="Kim said so. Aides agreed.")]
+    (d,) = details_set("attribution", [rec("a", "STATEMENT", [entry("Aides", start=13)])], gold)
+    assert d["missed"][0]["text"] == "Kim" and d["spurious"][0]["text"] == "Aides"
+
+
+def test_document_details() -> None:
+    from kgraph.evaluate import details_set
+
+    sentence = SEED["events"][0]["sentence"]
+    system = [rec("seed", "MOBILIZE", ["Kim"], sentence=sentence, mood="future")]
+    nodes = [node("a:1", "Kim Jong Un", "Kim Jong Il"), node("a:2", "Kim")]
+    (d,) = details_set("seed", system, [SEED], actor_nodes=nodes)
+    assert d["actors"] == {"missing": ["nk", "un"], "split": {"kju": ["a:1", "a:2"]}, "merged": {"a:1": ["kji", "kju"]}}
+    assert [m["type"] for m in d["missed"]] == ["SANCTION"] and not d["spurious"]
+    assert d["mood_errors"][0]["gold"] == "asserted" and d["mood_errors"][0]["system"] == "future"

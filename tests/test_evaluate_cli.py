@@ -61,9 +61,10 @@ def test_scores_given_files(tiny_shared: Path, tmp_path: Path, capsys: pytest.Ca
     nodes = [{"id": "actor:russia", "kind": "actor", "label": "Russia",
               "mentions": [{"doc": "d1", "start": 0, "end": 6, "text": "Russia"}]}]  # fmt: skip
     graph.write_text(json.dumps({"directed": True, "multigraph": True, "nodes": nodes, "links": []}), encoding="utf-8")
-    out = tmp_path / "out" / "scores.json"
+    out, details = tmp_path / "out" / "scores.json", tmp_path / "out" / "details.jsonl"
 
-    code = main(["evaluate", "--shared", str(tiny_shared), "--system", str(system), "--graph", str(graph), "-o", str(out)])
+    code = main(["evaluate", "--shared", str(tiny_shared), "--system", str(system), "--graph", str(graph), "-o", str(out),
+                 "--details", str(details)])  # fmt: skip
 
     assert code == 0
     table = capsys.readouterr().out
@@ -72,6 +73,8 @@ def test_scores_given_files(tiny_shared: Path, tmp_path: Path, capsys: pytest.Ca
     assert scores["cameo"]["typed"]["f1"] == scores["attribution"]["f1"] == 1.0
     assert scores["seed"]["actors"]["recall"] == 0.5 and scores["seed"]["events"]["typed"]["f1"] == 1.0
     assert scores["meta"]["system"] == str(system)
+    (problem,) = [json.loads(line) for line in details.read_text().splitlines()]
+    assert problem["set"] == "seed" and problem["actors"]["missing"] == ["ua"] and not problem["missed"]
 
 
 def test_one_set_only(tiny_shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from kgraph.evaluate import gold_documents, load_gold, score_set, state_code
+from kgraph.evaluate import details_set, gold_documents, load_gold, score_set, state_code
 from kgraph.evaluate.attribution import gold_sources
 from kgraph.evaluate.cameo import cameo_gold
 from kgraph.evaluate.gold import group_by_id
@@ -83,18 +83,22 @@ def test_perfect_plover_scores_one(shared_dir: Path) -> None:
     gold = load_gold(shared_dir, "plover")
     d = score_set("plover", perfect_plover(gold), gold).to_dict()
     assert (d["type_recall"], d["dyad_recall"], d["full_recall"], d["top1_full"]) == (1.0, 1.0, 1.0, 1.0)
+    assert details_set("plover", perfect_plover(gold), gold) == []
+    assert len(details_set("plover", [], gold)) == 164
 
 
 def test_perfect_cameo_scores_one(shared_dir: Path) -> None:
     gold = load_gold(shared_dir, "cameo")
     d = score_set("cameo", perfect_cameo(gold), gold).to_dict()
     assert d["dyad"]["f1"] == d["typed"]["f1"] == 1.0
+    assert details_set("cameo", perfect_cameo(gold), gold) == []
 
 
 def test_perfect_attribution_scores_one(shared_dir: Path) -> None:
     gold = load_gold(shared_dir, "attribution")
     d = score_set("attribution", perfect_attribution(gold), gold).to_dict()
     assert (d["precision"], d["recall"], d["gold"]) == (1.0, 1.0, 1952)
+    assert details_set("attribution", perfect_attribution(gold), gold) == []
 
 
 def test_perfect_seed_scores_one(shared_dir: Path) -> None:

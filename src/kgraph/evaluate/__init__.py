@@ -64,8 +64,11 @@ from kgraph.evaluate.plover import PloverScores, score_plover
 from kgraph.evaluate.run import (
     SETS,
     KGraphSystem,
+    SetRun,
+    details_set,
     evaluate_set,
     format_table,
+    run_set,
     score_set,
 )
 from kgraph.evaluate.text import match, normalise
@@ -79,9 +82,11 @@ __all__ = [
     "GoldEntity",
     "KGraphSystem",
     "PloverScores",
+    "SetRun",
     "Unit",
     "actor_nodes",
     "align",
+    "details_set",
     "evaluate_set",
     "format_table",
     "gold_documents",
@@ -91,6 +96,7 @@ __all__ = [
     "normalise",
     "read_json",
     "read_jsonl",
+    "run_set",
     "same_state",
     "score_attribution",
     "score_cameo",

@@ -27,6 +27,7 @@ __all__ = [
     "Record",
     "Unit",
     "align",
+    "describe",
     "entity_matches",
     "is_typed",
     "side_matches",
@@ -76,6 +77,20 @@ def units(records: Iterable[Record]) -> list[Unit]:
         for actor in (rec.get("actor") or [None])
         for recipient in (rec.get("recipient") or [None])
     ]
+
+
+def describe(unit: Unit) -> dict[str, Any]:
+    """A short summary of a unit for error analysis (``--details``).
+
+    >>> describe(units([{"id": "event:1", "type": "AID", "actor": [{"text": "UN"}], "recipient": []}])[0])
+    {'event': 'event:1', 'type': 'AID', 'cameo_root': None, 'trigger': None, 'actor': 'UN', 'recipient': None}
+    """
+    trigger = unit.event.get("trigger") or {}
+    return {
+        "event": unit.event.get("id"), "type": unit.event.get("type"), "cameo_root": unit.event.get("cameo_root"),
+        "trigger": trigger.get("text"), "actor": unit.actor.get("text") if unit.actor else None,
+        "recipient": unit.recipient.get("text") if unit.recipient else None,
+    }  # fmt: skip
 
 
 def is_typed(record: Record) -> bool:

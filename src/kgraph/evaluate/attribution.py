@@ -15,12 +15,12 @@ matches a gold source when their character spans overlap; alignment is one-to-on
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable, Iterator
 
 from kgraph.evaluate.align import PRF, Record, align
 from kgraph.evaluate.gold import by_doc, group_by_id
 
-__all__ = ["gold_sources", "overlaps", "score_attribution", "speakers"]
+__all__ = ["attribution_details", "gold_sources", "overlaps", "score_attribution", "speakers"]
 
 Span = tuple[int, int]
 
@@ -83,3 +83,22 @@ def score_attribution(system: Iterable[Record], gold: Iterable[Record]) -> PRF:
         found = speakers(docs.get(doc_id, []))
         total += PRF(len(align(sources, found, overlaps)), len(found), len(sources))
     return total
+
+
+def attribution_details(system: Iterable[Record], gold: Iterable[Record]) -> Iterator[dict[str, Any]]:
+    """Yield, per article with an error, the gold sources missed and the speakers not paired.
+
+    >>> gold = [{"id": "a", "text": "Kim said so.", "attributions": [{"source": {"spans": [[0, 3]]}}]}]
+    >>> next(attribution_details([], gold))["missed"]
+    [{'spans': [(0, 3)], 'text': 'Kim'}]
+    """
+    docs = by_doc(system)
+    for doc_id, records in group_by_id(gold).items():
+        text = str(records[0].get("text") or "")
+        sources, found = gold_sources(records), speakers(docs.get(doc_id, []))
+        pairs = align(sources, found, overlaps)
+        missed = [{"spans": list(g), "text": " ".join(text[s:e] for s, e in g)}
+                  for i, g in enumerate(sources) if i not in {a for a, _ in pairs}]  # fmt: skip
+        spurious = [{"start": s, "end": e, "text": text[s:e]} for j, (s, e) in enumerate(found) if j not in {b for _, b in pairs}]
+        if missed or spurious:
+            yield {"set": "attribution", "doc": doc_id, "missed": missed, "spurious": spurious}

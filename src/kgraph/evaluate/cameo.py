@@ -24,13 +24,14 @@ over distinct triplets.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from dataclasses import asdict
+from typing import Any, Iterable, Iterator, Mapping
 
-from kgraph.evaluate.align import PRF, GoldEntity, Record, Unit, align, side_matches, units
+from kgraph.evaluate.align import PRF, GoldEntity, Record, Unit, align, describe, side_matches, units
 from kgraph.evaluate.gold import by_doc, group_by_id
 from kgraph.evaluate.text import normalise
 
-__all__ = ["CameoScores", "Triplet", "cameo_gold", "is_coded", "score_cameo"]
+__all__ = ["CameoScores", "Triplet", "cameo_details", "cameo_gold", "is_coded", "score_cameo"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,3 +111,21 @@ def score_cameo(system: Iterable[Record], gold: Iterable[Record]) -> CameoScores
         typed += _prf(triplets, coded, _typed)
         dyad_all += _prf(triplets, units(every), _dyad)
     return CameoScores(dyad, typed, dyad_all)
+
+
+def cameo_details(system: Iterable[Record], gold: Iterable[Record]) -> Iterator[dict[str, Any]]:
+    """Yield, per snippet with an error, the triplets ``typed`` missed and the units it did not pair.
+
+    >>> gold = [{"id": "s", "triplets": [{"subject": "Iran", "object": "Iraq", "cameo_root": "19"}]}]
+    >>> next(cameo_details([], gold))["missed"]
+    [{'subject': 'Iran', 'object': 'Iraq', 'cameo_root': '19'}]
+    """
+    docs = by_doc(system)
+    for doc_id, records in group_by_id(gold).items():
+        triplets = cameo_gold(records)
+        coded = units(r for r in docs.get(doc_id, []) if is_coded(r))
+        pairs = align(triplets, coded, _typed)
+        missed = [asdict(t) for i, t in enumerate(triplets) if i not in {g for g, _ in pairs}]
+        spurious = [describe(u) for j, u in enumerate(coded) if j not in {s for _, s in pairs}]
+        if missed or spurious:
+            yield {"set": "cameo", "doc": doc_id, "missed": missed, "spurious": spurious}

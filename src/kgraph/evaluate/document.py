@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from kgraph.evaluate.align import PRF, GoldEntity, Record, Unit, align, is_typed, side_matches, units
+from kgraph.evaluate.align import PRF, GoldEntity, Record, Unit, align, describe, is_typed, side_matches, units
 from kgraph.evaluate.gold import by_doc, group_by_id
 from kgraph.evaluate.text import first_words, is_pronoun, normalise
 
@@ -33,6 +33,7 @@ __all__ = [
     "ActorScores",
     "DocumentScores",
     "actor_figures",
+    "document_details",
     "mention_owners",
     "named_actors",
     "score_documents",
@@ -150,6 +151,7 @@ def actor_figures(gold: Mapping[str, Any], nodes: Sequence[Mapping[str, Any]]) -
 
 @dataclass(frozen=True, slots=True)
 class _GoldEvent:
+    ids: tuple[tuple[str, ...], tuple[str, ...]]
     words: tuple[str, ...]
     type: str
     mood: str | None
@@ -170,7 +172,8 @@ def gold_events(gold: Mapping[str, Any]) -> list[_GoldEvent]:
     """The gold events of a document other than STATEMENT."""
     actors = {a["id"]: a for a in gold.get("actors") or ()}
     return [
-        _GoldEvent(first_words(e.get("sentence") or ""), e["type"], e.get("mood"),
+        _GoldEvent((tuple(e.get("actor") or ()), tuple(e.get("recipient") or ())),
+                   first_words(e.get("sentence") or ""), e["type"], e.get("mood"),
                    _entities(e.get("actor") or (), actors), _entities(e.get("recipient") or (), actors))
         for e in gold.get("events") or ()
         if e.get("type") != "STATEMENT"
@@ -236,3 +239,42 @@ def score_documents(
 def _fields(s: ActorScores) -> tuple[int, ...]:
     return (s.named, s.found, s.split_actors, s.merged_nodes, s.distinct_pairs_merged)
 
+
+
+def _actor_details(doc: Mapping[str, Any], nodes: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    owners = mention_owners(doc.get("actors") or ())
+    held = {str(n.get("id")): _node_owners(n, doc["doc"], owners) for n in nodes}
+    where: dict[str, list[str]] = defaultdict(list)
+    for node_id, ids in held.items():
+        for actor in ids:
+            where[actor].append(node_id)
+    return {
+        "missing": [a for a in named_actors(doc.get("actors") or ()) if a not in where],
+        "split": {a: sorted(n) for a, n in where.items() if len(n) >= 2},
+        "merged": {n: sorted(ids) for n, ids in held.items() if len(ids) >= 2},
+    }
+
+
+def document_details(
+    system: Iterable[Record], nodes: Sequence[Mapping[str, Any]], gold: Iterable[Mapping[str, Any]]
+) -> Iterator[dict[str, Any]]:
+    """Yield, per gold document, the actor problems and the event errors of the ``typed`` alignment.
+
+    >>> gold = {"doc": "d", "actors": [{"id": "ru", "label": "Russia", "mentions": ["Russia"]}], "events": []}
+    >>> next(document_details([], [], [gold]))["actors"]["missing"]
+    ['ru']
+    """
+    typed = by_doc(r for r in system if is_typed(r))
+    for records in group_by_id(gold, "doc").values():
+        doc = _merge(records)
+        events, system_units = gold_events(doc), units(typed.get(doc["doc"], []))
+        pairs = align(events, system_units, _typed, bonus=_mood)
+        matched_gold, matched_units = {i for i, _ in pairs}, {j for _, j in pairs}
+        yield {
+            "set": "seed", "doc": doc["doc"], "actors": _actor_details(doc, nodes),
+            "missed": [{"type": g.type, "actor": list(g.ids[0]), "recipient": list(g.ids[1]), "sentence": " ".join(g.words)}
+                       for i, g in enumerate(events) if i not in matched_gold],
+            "spurious": [describe(u) for j, u in enumerate(system_units) if j not in matched_units],
+            "mood_errors": [{"gold": events[i].mood, "system": system_units[j].event.get("mood"), **describe(system_units[j])}
+                            for i, j in pairs if not _mood(events[i], system_units[j])],
+        }  # fmt: skip

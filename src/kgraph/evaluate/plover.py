@@ -23,12 +23,12 @@ ISO); an empty gold side (recipient, or the one actor-less gold record) matches 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from kgraph.evaluate.align import GoldEntity, Record, Unit, align, is_typed, side_matches, units
+from kgraph.evaluate.align import GoldEntity, Record, Unit, align, describe, is_typed, side_matches, units
 from kgraph.evaluate.gold import by_doc, group_by_id
 
-__all__ = ["PloverGold", "PloverScores", "plover_gold", "score_plover"]
+__all__ = ["PloverGold", "PloverScores", "plover_details", "plover_gold", "score_plover"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,3 +132,25 @@ def score_plover(system: Iterable[Record], gold: Iterable[Record]) -> PloverScor
 
 def _counts(s: PloverScores) -> tuple[int, int, int, int, int]:
     return (s.gold, s.type, s.dyad, s.full, s.top1_full)
+
+
+def plover_details(system: Iterable[Record], gold: Iterable[Record]) -> Iterator[dict[str, Any]]:
+    """Yield one entry per gold event not credited by ``full_recall``, with the typed units.
+
+    >>> gold = [{"id": "s", "type": "AID", "actor": [{"text": "UN", "code": "IGO"}], "recipient": []}]
+    >>> [(d["doc"], d["type_ok"], d["system"]) for d in plover_details([], gold)]
+    [('s', False, [])]
+    """
+    typed = by_doc(r for r in system if is_typed(r))
+    for doc_id, records in group_by_id(gold).items():
+        items, sys_units = plover_gold(records), units(typed.get(doc_id, []))
+        credited = {name: {i for i, _ in align(items, sys_units, pred)} for name, pred in
+                    (("type", _type), ("dyad", _dyad), ("full", _full))}  # fmt: skip
+        for i, g in enumerate(items):
+            if i not in credited["full"]:
+                yield {
+                    "set": "plover", "doc": doc_id, "type": g.type,
+                    "actor": [e.names[0] for e in g.actor], "recipient": [e.names[0] for e in g.recipient],
+                    "type_ok": i in credited["type"], "dyad_ok": i in credited["dyad"],
+                    "system": [describe(u) for u in sys_units],
+                }  # fmt: skip

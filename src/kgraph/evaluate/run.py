@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Protocol, Sequence
 
-from kgraph.evaluate.attribution import score_attribution
-from kgraph.evaluate.cameo import score_cameo
-from kgraph.evaluate.document import score_documents
+from kgraph.evaluate.attribution import attribution_details, score_attribution
+from kgraph.evaluate.cameo import cameo_details, score_cameo
+from kgraph.evaluate.document import document_details, score_documents
 from kgraph.evaluate.gold import SET_FILES, gold_documents, group_by_id, load_gold
-from kgraph.evaluate.plover import score_plover
+from kgraph.evaluate.plover import plover_details, score_plover
 from kgraph.model import Document
 
 if TYPE_CHECKING:
@@ -34,10 +34,13 @@ __all__ = [
     "ExtractRecords",
     "KGraphSystem",
     "Scores",
+    "SetRun",
     "actor_nodes_from_records",
+    "details_set",
     "evaluate_set",
     "fold_doc_ids",
     "format_table",
+    "run_set",
     "score_set",
 ]
 
@@ -94,6 +97,17 @@ def actor_nodes_from_records(records: Iterable[Record]) -> list[dict[str, Any]]:
     return list(nodes.values())
 
 
+def _prepare(
+    name: str, system: Iterable[Record], gold: Sequence[Record], actor_nodes: Sequence[Record] | None
+) -> tuple[list[Record], Sequence[Record]]:
+    if name not in SETS:
+        raise ValueError(f"unknown dev set {name!r}; choose from {', '.join(SETS)}")
+    records = fold_doc_ids(system, set(group_by_id(gold, "doc" if name == "seed" else "id")))
+    if actor_nodes is None:
+        actor_nodes = actor_nodes_from_records(records) if name == "seed" else []
+    return records, actor_nodes
+
+
 def score_set(
     name: str, system: Iterable[Record], gold: Sequence[Record], *, actor_nodes: Sequence[Record] | None = None
 ) -> Scores:
@@ -104,19 +118,67 @@ def score_set(
         system: ``events.jsonl`` records (documents outside the gold are ignored).
         gold: The set's gold records.
         actor_nodes: Graph actor nodes, for ``seed``; derived from the records when omitted.
+
+    Raises:
+        ValueError: for an unknown set name.
     """
-    ids = set(group_by_id(gold, "doc" if name == "seed" else "id"))
-    records = fold_doc_ids(system, ids)
-    if name == "plover":
-        return score_plover(records, gold)
-    if name == "cameo":
-        return score_cameo(records, gold)
-    if name == "attribution":
-        return score_attribution(records, gold)
+    records, nodes = _prepare(name, system, gold, actor_nodes)
     if name == "seed":
-        nodes = actor_nodes if actor_nodes is not None else actor_nodes_from_records(records)
         return score_documents(records, nodes, gold)
-    raise ValueError(f"unknown dev set {name!r}; choose from {', '.join(SETS)}")
+    scorer = {"plover": score_plover, "cameo": score_cameo, "attribution": score_attribution}[name]
+    return scorer(records, gold)  # type: ignore[no-any-return]
+
+
+def details_set(
+    name: str, system: Iterable[Record], gold: Sequence[Record], *, actor_nodes: Sequence[Record] | None = None
+) -> list[dict[str, Any]]:
+    """Error analysis of one dev set: what was missed and what was spurious, per document.
+
+    >>> details_set("cameo", [], [{"id": "s", "triplets": [{"subject": "Iran", "object": "Iraq",
+    ...             "cameo_root": "19"}]}])[0]["doc"]
+    's'
+    """
+    records, nodes = _prepare(name, system, gold, actor_nodes)
+    if name == "seed":
+        return list(document_details(records, nodes, gold))
+    explain = {"plover": plover_details, "cameo": cameo_details, "attribution": attribution_details}[name]
+    return list(explain(records, gold))
+
+
+@dataclass(frozen=True)
+class SetRun:
+    """A dev set's gold records and what a system produced for its documents."""
+
+    name: str
+    gold: list[dict[str, Any]]
+    records: list[Record]
+    actor_nodes: Sequence[Record] | None = None
+
+    def scores(self) -> Scores:
+        """The set's scores."""
+        return score_set(self.name, self.records, self.gold, actor_nodes=self.actor_nodes)
+
+    def details(self) -> list[dict[str, Any]]:
+        """The set's error analysis (see :func:`details_set`)."""
+        return details_set(self.name, self.records, self.gold, actor_nodes=self.actor_nodes)
+
+
+def run_set(
+    name: str,
+    shared: Path,
+    extract_records: ExtractRecords,
+    *,
+    actor_nodes: ActorNodes | None = None,
+    limit: int | None = None,
+) -> SetRun:
+    """Run an extractor on a dev set's texts (see :func:`evaluate_set`) and keep its output."""
+    gold = load_gold(shared, name)
+    documents = gold_documents(name, gold, shared)[:limit]
+    keep = {d.id for d in documents}
+    gold = [g for g in gold if str(g["doc" if name == "seed" else "id"]) in keep]
+    records = list(extract_records(documents))
+    nodes = actor_nodes(documents) if actor_nodes and name == "seed" else None
+    return SetRun(name, gold, records, nodes)
 
 
 def evaluate_set(
@@ -142,13 +204,7 @@ def evaluate_set(
     >>> scores.to_dict()["actors"]["recall"]  # doctest: +SKIP
     0.923
     """
-    gold = load_gold(shared, name)
-    documents = gold_documents(name, gold, shared)[:limit]
-    keep = {d.id for d in documents}
-    gold = [g for g in gold if str(g["doc" if name == "seed" else "id"]) in keep]
-    records = list(extract_records(documents))
-    nodes = actor_nodes(documents) if actor_nodes and name == "seed" else None
-    return score_set(name, records, gold, actor_nodes=nodes)
+    return run_set(name, shared, extract_records, actor_nodes=actor_nodes, limit=limit).scores()
 
 
 @dataclass
