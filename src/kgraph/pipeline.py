@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from kgraph.config import Settings
 from kgraph.graph import KnowledgeGraph
 from kgraph.ids import stable_hash
 from kgraph.model import DocResult, Document, Skipped
+from kgraph.report import make_report  # re-exported: the report is built in kgraph.report
 
-__all__ = ["analyze", "build", "documents_from", "process"]
+if TYPE_CHECKING:
+    from kgraph.ingest import IngestLog
+
+__all__ = ["analyze", "build", "documents_from", "make_report", "process"]
 
 log = logging.getLogger("kgraph")
 
@@ -47,15 +50,23 @@ def analyze(doc: Any, document: Document, *, lexicon: Any, tables: Any, settings
     return resolve(doc, document, events, tables=tables)
 
 
-def documents_from(inputs: Iterable[str | Path | Document] | str, skipped: list[Skipped]) -> Iterator[Document]:
-    """Yield Documents from paths, folders, ``-``, raw strings or Documents; collect Skipped."""
-    from kgraph.ingest import read_inputs, read_texts
+def documents_from(
+    inputs: Iterable[str | Path | Document] | str, skipped: list[Skipped], notes: IngestLog | None = None
+) -> Iterator[Document]:
+    """Yield Documents from paths, folders, ``-``, raw strings or Documents; collect Skipped.
 
+    Paths are read in sorted order and ids are made unique (renames go into ``notes``); a text
+    seen before is not yielded again but recorded as a duplicate in ``skipped``.
+    """
+    from kgraph.ingest import IngestLog, read_inputs, read_texts, unique_ids
+
+    notes = notes if notes is not None else IngestLog()
     items = [inputs] if isinstance(inputs, (str, Path, Document)) else list(inputs)
     paths = [i for i in items if isinstance(i, Path) or (isinstance(i, str) and _looks_like_path(i))]
     texts = [i for i in items if i not in paths]
+    read = itertools.chain(read_inputs(paths, notes=notes), read_texts(texts))  # type: ignore[arg-type]
     seen: dict[str, str] = {}
-    for item in itertools.chain(read_inputs(paths), read_texts(texts)):  # type: ignore[arg-type]
+    for item in unique_ids(read, renamed=notes.renamed):
         if isinstance(item, Skipped):
             skipped.append(item)
             continue
@@ -75,36 +86,11 @@ def build(inputs: Iterable[str | Path | Document] | str, *, settings: Settings |
 
     >>> kg = build(["Russia imposed sanctions on Ukraine."])  # doctest: +SKIP
     """
+    from kgraph.ingest import IngestLog
     from kgraph.link import link
 
     settings = settings or Settings()
     skipped: list[Skipped] = []
-    results = list(process(documents_from(inputs, skipped), settings=settings))
-    return link(results, settings=settings, report=make_report(results, skipped, settings))
-
-
-def make_report(results: list[DocResult], skipped: list[Skipped], settings: Settings) -> dict[str, Any]:
-    """The run report: every document processed (with counts) or skipped (with reason)."""
-    from kgraph import __version__
-
-    processed = [
-        {"doc": r.document.id, "origin": r.document.origin, "status": "processed",
-         "mentions": sum(len(a.mentions) for a in r.actors), "actors": len(r.actors), "events": len(r.events)}
-        for r in results
-    ]  # fmt: skip
-    dups = [s for s in skipped if s.reason.startswith("duplicate of ")]
-    bad = [s for s in skipped if s not in dups]
-    skipped_rows = [{"doc": s.doc, "origin": s.origin, "status": "skipped", "reason": s.reason} for s in bad]
-    skipped_rows += [{"doc": s.doc, "origin": s.origin, "status": "duplicate", "duplicate_of": s.reason[13:]} for s in dups]
-    types = Counter(e.type or "untyped" for r in results for e in r.events)
-    return {
-        "kgraph_version": __version__,
-        "model": settings.model,
-        "documents_read": len(results) + len(skipped),
-        "documents_processed": len(results),
-        "documents_duplicate": len(dups),
-        "documents_skipped": len(bad),
-        "events": sum(len(r.events) for r in results),
-        "event_types": dict(sorted(types.items())),
-        "documents": processed + skipped_rows,
-    }
+    notes = IngestLog()
+    results = list(process(documents_from(inputs, skipped, notes), settings=settings))
+    return link(results, settings=settings, report=make_report(results, skipped, settings, notes=notes))
