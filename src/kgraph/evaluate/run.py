@@ -4,11 +4,13 @@
 texts and scores it; :class:`KGraphSystem` is kgraph's own extractor. :func:`score_set`
 scores records that already exist (``events.jsonl`` and ``graph.json``).
 
->>> from kgraph.model import Document
->>> def nothing(documents): return []
->>> score_set("cameo", nothing([]), [{"id": "s", "triplets": [{"subject": "A", "object": "B",
-...           "cameo_root": "01"}]}]).to_dict()["dyad"]["recall"]
+>>> gold = [{"id": "s", "triplets": [{"subject": "Iran", "object": "Iraq", "cameo_root": "19"}]}]
+>>> record = {"doc": "s", "type": "ASSAULT", "cameo_root": "19", "actor": [{"text": "Iranian forces"}],
+...           "recipient": [{"text": "Iraq"}]}
+>>> score_set("cameo", [record], gold).to_dict()["typed"]["f1"]
 0.0
+>>> score_set("cameo", [dict(record, actor=[{"text": "Iran's army"}])], gold).to_dict()["typed"]["f1"]
+1.0
 """
 
 from __future__ import annotations
