@@ -1,91 +1,100 @@
-"""Within one document: group mentions into actors and bind event participants to them.
+"""Within one document: items → clusters → actors, and every participant bound to its actor.
 
-First rules (the link stage grows from here): names are normalised ("the U.N." → "un");
-a bare surname joins the most mentioned full name that ends with it; a pronoun joins the
-nearest preceding actor of a compatible kind; every participant ends up with an actor id.
+``resolve`` reads the document's referring expressions (:mod:`kgraph.link.items`), groups
+them (:mod:`kgraph.link.coref`), turns each group into an :class:`~kgraph.model.Actor` with a
+canonical id, and returns the events with every participant's ``actor`` filled in. Each
+non-trivial merge is logged in :attr:`DocResult.merges` with its rule and evidence.
+
+Ids: actors the tables know, full person names and distinctive names are *global* (the same
+id in every article); a bare surname, a generic body ("the party", "Parliament") or a nominal
+is scoped to its document, and an unresolved pronoun to its mention, so that nothing joins
+two people by accident across articles.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from kgraph.ids import actor_id
+from kgraph.link.coref import Cluster, Merge, cluster_items
+from kgraph.link.items import Bindings, Item, read_items
 from kgraph.link.tables import Tables, load_tables
 from kgraph.model import Actor, DocResult, Document, Event, Mention, Participant, strip_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["normalise", "resolve"]
-
-_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-_LEADING = re.compile(r"^(the|a|an|mr|mrs|ms|dr)\s+", re.I)
-_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-_THING_PRONOUNS = {"it", "its", "itself"}
-_GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-
-
-def normalise(name: str) -> str:
-    """Key for comparing names: lower case, no leading article/title, no 's, no periods.
-
-    >>> normalise("the U.N.'s")
-    'un'
-    """
-    text = name.strip().replace("\u2019", "'")
-    text = re.sub(r"'s?$", "", text)
-    text = _LEADING.sub("", text.replace(".", ""))
-    return re.sub(r"[^\w]+", " ", text.lower()).strip()
-
-
-@dataclass
-class _Cluster:
-    key: str
-    label: str
-    ner: str
-    mentions: list[Mention] = field(default_factory=list)
+__all__ = ["cluster_id", "resolve"]
 
 
 def resolve(doc: Doc, document: Document, events: Iterable[Event], *, tables: Tables | None = None) -> DocResult:
-    """Return the document's actors and its events with every participant's actor id filled."""
+    """Return the document's actors and its events with every participant's actor id filled.
+
+    Args:
+        doc: The parsed document.
+        document: The document (its id and date are used).
+        events: Its events, participants not yet linked.
+        tables: Actor tables (the built-in ones by default).
+
+    Returns:
+        The :class:`DocResult`: actors, linked events and the merge log.
+
+    Example:
+        >>> from kgraph.nlp import load  # doctest: +SKIP
+        >>> r = resolve(load()("Kim Jong Un spoke. Kim left."), Document("d", "..."), [])  # doctest: +SKIP
+        >>> [a.label for a in r.actors]  # doctest: +SKIP
+        ['Kim Jong Un']
+    """
     tables = tables or load_tables()
-    clusters: list[_Cluster] = []
-    for ent in doc.ents:
-        if ent.label_ in _ENT_LABELS:
-            mention = Mention(document.id, ent.start_char, ent.end_char, ent.text, ent.label_, _sent_index(doc, ent.start))
-            _add(clusters, mention, tables)
-    linked = tuple(_link_event(e, clusters, tables) for e in events)
-    actors = tuple(_to_actor(c, tables) for c in clusters if c.mentions)
-    return DocResult(document=strip_text(document), actors=_unique(actors), events=linked)
+    events = tuple(events)
+    items, bindings = read_items(doc, document.id, events, tables)
+    clusters, of_item, merges = cluster_items(items, tables)
+    ids = {id(c): cluster_id(c, document.id) for c in clusters}
+    extra: dict[str, list[Mention]] = {}
+    fallback: dict[str, Actor] = {}
 
-
-def _sent_index(doc: Doc, token_i: int) -> int:
-    sent = doc[token_i].sent
-    return sum(1 for s in doc.sents if s.start < sent.start)
-
-
-def _add(clusters: list[_Cluster], mention: Mention, tables: Tables) -> _Cluster:
-    key = tables.canonical_key(normalise(mention.text), mention.label)
-    cluster = next((c for c in clusters if c.key == key), None)
-    if cluster is None and mention.label == "PERSON" and " " not in key:
-        cluster = _surname_owner(clusters, key)
-    if cluster is None:
-        cluster = _Cluster(key, tables.label_for(key, mention.text), mention.label)
-        clusters.append(cluster)
-    cluster.mentions.append(mention)
-    return cluster
-
-
-def _surname_owner(clusters: list[_Cluster], surname: str) -> _Cluster | None:
-    owners = [c for c in clusters if c.ner == "PERSON" and c.key.split()[0:1] + c.key.split()[-1:] and surname in (c.key.split()[0], c.key.split()[-1])]
-    return max(owners, key=lambda c: len(c.mentions), default=None)
-
-
-def _link_event(event: Event, clusters: list[_Cluster], tables: Tables) -> Event:
     def bind(p: Participant) -> Participant:
-        return replace(p, actor=_actor_for(p.mention, clusters, tables))
+        cluster = of_item.get(bindings.get(p.mention.span, (-1, -1))[0])
+        if cluster is None:
+            actor = _fallback_actor(p.mention, document.id)
+            fallback.setdefault(actor.id, actor)
+            return replace(p, actor=actor.id)
+        extra.setdefault(ids[id(cluster)], []).append(p.mention)
+        return replace(p, actor=ids[id(cluster)])
 
+    linked = tuple(_link_event(e, bind) for e in events)
+    actors = [_to_actor(c, ids[id(c)], extra.get(ids[id(c)], []), document, tables) for c in clusters]
+    return DocResult(
+        document=strip_text(document),
+        actors=_unique([*actors, *fallback.values()]),
+        events=linked,
+        merges=tuple(_log(merges, ids, document.id)),
+    )
+
+
+def cluster_id(cluster: Cluster, doc_id: str) -> str:
+    """Return the actor id of a cluster: global, scoped to the document, or to one mention.
+
+    >>> from kgraph.link.coref import Cluster
+    >>> cluster_id(Cluster("kim jong un", "Kim Jong Un", "PERSON", "PRK", "global"), "d1")
+    'actor:kim-jong-un'
+    >>> cluster_id(Cluster("brown", "Brown", "PERSON", None, "doc"), "bbc-1")
+    'actor:brown--bbc-1'
+    """
+    if cluster.scope == "global":
+        return actor_id(cluster.label)
+    where = doc_id if cluster.scope == "doc" else f"{doc_id} {cluster.items[0].start}"
+    return actor_id(cluster.label) + "--" + actor_id(where).removeprefix("actor:")
+
+
+def _fallback_actor(mention: Mention, doc_id: str) -> Actor:
+    label = mention.text.strip()
+    actor = actor_id(label) + "--" + actor_id(f"{doc_id} {mention.start}").removeprefix("actor:")
+    return Actor(actor, label, "OTHER", None, (label,), (mention,))
+
+
+def _link_event(event: Event, bind: "Callable[[Participant], Participant]") -> Event:  # noqa: F821
     return replace(
         event,
         actor=tuple(bind(p) for p in event.actor),
@@ -94,32 +103,25 @@ def _link_event(event: Event, clusters: list[_Cluster], tables: Tables) -> Event
     )
 
 
-def _actor_for(mention: Mention, clusters: list[_Cluster], tables: Tables) -> str:
-    for cluster in clusters:
-        if any(m.start <= mention.start < m.end or mention.start <= m.start < mention.end for m in cluster.mentions):
-            if mention not in cluster.mentions:
-                cluster.mentions.append(mention)
-            return actor_id(cluster.label)
-    if mention.label == "PRON":
-        antecedent = _antecedent(mention, clusters)
-        if antecedent is not None:
-            antecedent.mentions.append(mention)
-            return actor_id(antecedent.label)
-    return actor_id(_add(clusters, mention, tables).label)
-
-
-def _antecedent(pronoun: Mention, clusters: list[_Cluster]) -> _Cluster | None:
-    word = pronoun.text.lower()
-    wanted = {"PERSON"} if word in _PERSON_PRONOUNS else {"ORG", "GPE"} if word in _THING_PRONOUNS else {"NORP", "ORG", "GPE"}
-    before = [(m.start, c) for c in clusters if c.ner in wanted for m in c.mentions if m.end <= pronoun.start]
-    return max(before, key=lambda pair: pair[0])[1] if before else None
-
-
-def _to_actor(cluster: _Cluster, tables: Tables) -> Actor:
-    mentions = tuple(sorted(set(cluster.mentions), key=lambda m: (m.start, m.end)))
-    kind, country = tables.classify(cluster.key, cluster.ner)
+def _to_actor(cluster: Cluster, actor: str, extra: list[Mention], document: Document, tables: Tables) -> Actor:
+    mentions = tuple(sorted({(m.start, m.end): m for m in [*(i.mention for i in cluster.items), *extra]}.values(),
+                            key=lambda m: (m.start, m.end)))  # fmt: skip
     aliases = tuple(sorted({m.text for m in mentions if m.label != "PRON"}))
-    return Actor(actor_id(cluster.label), cluster.label, kind, country, aliases, mentions)
+    return Actor(actor, cluster.label, cluster.type, cluster.country, aliases, mentions, _codes(cluster, document, tables))
+
+
+def _codes(cluster: Cluster, document: Document, tables: Tables) -> tuple[str, ...]:
+    """Dictionary codes valid on the article's date, and country+agent codes for roles."""
+    if tables.dictionaries is None:
+        return ()
+    codes = set(cluster.known.codes_on(document.date)) if cluster.known else set()
+    if cluster.type == "COUNTRY" and cluster.country:
+        codes.add(cluster.country)
+    for title in cluster.titles:
+        agent = tables.agent_code(title)
+        if agent and cluster.country and cluster.country != "IGO":
+            codes.add(cluster.country + agent)
+    return tuple(sorted(codes))
 
 
 def _unique(actors: Iterable[Actor]) -> tuple[Actor, ...]:
@@ -128,7 +130,26 @@ def _unique(actors: Iterable[Actor]) -> tuple[Actor, ...]:
         old = by_id.get(actor.id)
         if old is None:
             by_id[actor.id] = actor
-        else:
-            mentions = tuple(sorted(set(old.mentions + actor.mentions), key=lambda m: (m.start, m.end)))
-            by_id[actor.id] = replace(old, mentions=mentions, aliases=tuple(sorted(set(old.aliases + actor.aliases))))
+            continue
+        mentions = tuple(sorted({(m.start, m.end): m for m in old.mentions + actor.mentions}.values(), key=lambda m: (m.start, m.end)))
+        by_id[actor.id] = replace(old, mentions=mentions, aliases=tuple(sorted(set(old.aliases + actor.aliases))),
+                                  codes=tuple(sorted(set(old.codes + actor.codes))))  # fmt: skip
     return tuple(by_id[k] for k in sorted(by_id))
+
+
+def _log(merges: list[Merge], ids: Mapping[int, str], doc_id: str) -> list[dict[str, str]]:
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for merge in merges:
+        actor = ids[id(merge.cluster)]
+        key = (actor, merge.rule, merge.item.mention.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        m = merge.item.mention
+        out.append({"actor": actor, "rule": merge.rule, "evidence": merge.evidence, "doc": doc_id,
+                    "text": m.text, "span": f"{m.start}-{m.end}"})  # fmt: skip
+    return out
+
+
+__all__ += ["Bindings", "Item"]

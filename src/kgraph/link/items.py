@@ -1,0 +1,316 @@
+"""Read what coreference needs from a parsed Doc: one :class:`Item` per referring expression.
+
+This is the only module of ``link`` that touches spaCy objects. Items are plain values:
+names (entities), nominals (event participants, appositives, "the <demonym> <title>"),
+and third-person pronouns, each with its sentence, grammatical role and the bindings
+the syntax gives (apposition, premodifying titles, a parenthesised acronym, a possessor).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Iterable
+
+from kgraph.link.names import looks_like_acronym, name_key
+from kgraph.link.tables import Tables
+from kgraph.model import Event, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Bindings", "Item", "NAME_LABELS", "PRONOUNS", "STATE_NOUNS", "read_items"]
+
+#: Entity labels that name actors.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+#: Third-person pronouns and their (gender, plural) features.
+PRONOUNS: dict[str, tuple[str, bool]] = {
+    **dict.fromkeys(("he", "him", "his", "himself"), ("m", False)),
+    **dict.fromkeys(("she", "her", "hers", "herself"), ("f", False)),
+    **dict.fromkeys(("it", "its", "itself"), ("n", False)),
+    **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), ("", True)),
+}
+_EVENT_NOUNS = frozenset({"congress", "meeting", "summit", "conference", "session", "plenum", "convention", "election"})
+_SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Nouns that stand for a state when a demonym or a state's possessor goes with them.
+STATE_NOUNS = frozenset({"government", "administration", "regime", "authority", "authorities", "official",
+                         "leadership", "ministry", "diplomat", "minister"})  # fmt: skip
+#: Participant span → span of the item it was read as.
+Bindings = dict[tuple[int, int], tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A referring expression and the features coreference rules read.
+
+    Attributes:
+        mention: Where it is and what it says.
+        kind: ``NAME``, ``NOUN`` or ``PRON``.
+        ner: The entity label of a name (``PERSON``, ``ORG``...), else "".
+        key: Name key without titles (names), head phrase key (nominals), the word (pronouns).
+        head: Lemma of the head word (nominals), else "".
+        sentence: Sentence index.
+        subject: It is the subject of its clause.
+        embedded: It is a possessive modifier or the object of a preposition.
+        gender: ``m``, ``f``, ``n`` (it) or "" (unknown).
+        plural: It is plural.
+        titles: Title words bound to it ("leader") or, for a nominal, its own title head.
+        nationality: Country code of a demonym bound to it ("North Korean leader Kim").
+        bound: Start offset of the name it is bound to (apposition, "He (Kim Jong Un)").
+        acronym_of: Start offset of the name this acronym is defined for ("... of Korea (WPK)").
+        possessor: Start offset of its possessor ("his government" → his).
+        agent: It is the acting side of an event.
+        participant: It is a participant of an event (either side).
+    """
+
+    mention: Mention
+    kind: str
+    ner: str = ""
+    key: str = ""
+    head: str = ""
+    sentence: int = -1
+    subject: bool = False
+    embedded: bool = False
+    gender: str = ""
+    plural: bool = False
+    titles: tuple[str, ...] = ()
+    nationality: str | None = None
+    bound: int | None = None
+    acronym_of: int | None = None
+    possessor: int | None = None
+    agent: bool = False
+    participant: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.mention.start
+
+
+def read_items(doc: Doc, doc_id: str, events: Iterable[Event], tables: Tables) -> tuple[list[Item], Bindings]:
+    """Return the items of a document in text order (longer first at equal starts).
+
+    Args:
+        doc: The parsed document.
+        doc_id: The document id for mentions.
+        events: Its events: every participant becomes (or joins) an item.
+        tables: Titles and demonyms.
+
+    Returns:
+        The items, and for every participant span the span of the item it was read as.
+    """
+    sentences = {s.start: i for i, s in enumerate(doc.sents)}
+    items: dict[tuple[int, int], Item] = {}
+    for ent in _name_spans(doc):
+        item = _name_item(ent, doc_id, sentences, tables)
+        items[(item.mention.start, item.mention.end)] = item
+        state = _demonym_state(ent, tables)
+        if state is not None:
+            items.setdefault((state.start_char, state.end_char), _noun_item(state, doc_id, sentences, tables, state[-1]))
+    for item in _appositives(doc, doc_id, sentences, tables, items):
+        items.setdefault((item.mention.start, item.mention.end), item)
+    for token in doc:
+        if token.lower_ in PRONOUNS and token.pos_ == "PRON" and (token.lower_ != "it"):
+            items.setdefault((token.idx, token.idx + len(token)), _pronoun_item(token, doc_id, sentences))
+    for token in doc:
+        if _is_role_head(token, tables):
+            span = doc[_np_start(token) : token.i + 1]
+            items.setdefault((span.start_char, span.end_char), _noun_item(span, doc_id, sentences, tables))
+    bindings: Bindings = {}
+    for event in events:
+        _add_participants(doc, event, doc_id, sentences, tables, items, bindings)
+    return sorted(items.values(), key=lambda i: (i.mention.start, -i.mention.end)), bindings
+
+
+def _sent(token: Token, sentences: dict[int, int]) -> int:
+    return sentences.get(token.sent.start, -1)
+
+
+def _name_spans(doc: Doc) -> list[Span]:
+    """Entity spans that name actors; "Party Congress of the X" yields X, not the congress."""
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        inner = _event_complement(ent)
+        spans.append(inner if inner is not None else ent)
+    return spans
+
+
+def _demonym_state(ent: Span, tables: Tables) -> Span | None:
+    """ "South Korean government(-run)": a demonym and the state noun right after it."""
+    doc = ent.doc
+    if ent.label_ != "NORP" or ent.end >= len(doc) or not tables.demonym(name_key(ent.text)):
+        return None
+    return doc[ent.start : ent.end + 1] if doc[ent.end].lemma_.lower() in STATE_NOUNS else None
+
+
+def _event_complement(ent: Span) -> Span | None:
+    words = [t.lower_ for t in ent]
+    if "of" not in words or not (set(words[: words.index("of")]) & _EVENT_NOUNS):
+        return None
+    start = ent.start + words.index("of") + 1
+    if start < ent.end and ent.doc[start].lower_ == "the":
+        start += 1
+    return ent.doc[start : ent.end] if start < ent.end else None
+
+
+def _name_item(ent: Span, doc_id: str, sentences: dict[int, int], tables: Tables) -> Item:
+    words = [t.text for t in ent]
+    titles, gender = [], ""
+    while len(words) > 1 and tables.title(name_key(words[0])):
+        cls, g = tables.title(name_key(words[0])) or ("", "-")
+        titles.append(name_key(words[0]))
+        gender = g if g in "mf" and g != "-" else gender
+        words = words[1:]
+    pre_titles, nationality = _premodifiers(ent, tables)
+    root = ent.root
+    return Item(
+        mention=Mention(doc_id, ent.start_char, ent.end_char, ent.text, ent.label_, _sent(root, sentences)),
+        kind="NAME", ner=ent.label_, key=name_key(" ".join(words)) or name_key(ent.text),
+        sentence=_sent(root, sentences), subject=root.dep_ in _SUBJECT,
+        embedded=root.dep_ in ("poss", "pobj") or ent.text.endswith(("'s", "\u2019s")) or _poss_case(ent),
+        gender=gender, plural=ent.label_ == "NORP" and ent.text.endswith("s"),
+        titles=tuple(titles + pre_titles), nationality=nationality, acronym_of=_acronym_target(ent),
+    )  # fmt: skip
+
+
+def _poss_case(ent: Span) -> bool:
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].tag_ == "POS"
+
+
+def _premodifiers(ent: Span, tables: Tables) -> tuple[list[str], str | None]:
+    """Titles and a demonym right before a name: "North Korean leader Kim Jong Un"."""
+    doc, titles, nationality = ent.doc, [], None
+    i = ent.start - 1
+    while i >= 0 and i >= ent.start - 6 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[i].ent_type_ in ("PERSON", "ORG"):
+        word = doc[i].lower_
+        pair = f"{doc[i - 1].lower_} {word}" if i > 0 else ""
+        if tables.title(pair):
+            titles.append(pair)
+        elif tables.title(word):
+            titles.append(word)
+        i -= 1
+    modifiers = doc[i + 1 : ent.start]
+    for sub in modifiers.ents if len(modifiers) else ():
+        nationality = nationality or tables.demonym(name_key(sub.text))
+    if nationality is None and len(modifiers):
+        nationality = tables.demonym(name_key(modifiers.text.rsplit(" ", 1)[0])) if titles else None
+    return titles, nationality if titles else None
+
+
+def _acronym_target(ent: Span) -> int | None:
+    """Start of the name an acronym in parentheses follows: "Workers' Party of Korea (WPK)"."""
+    doc = ent.doc
+    if not looks_like_acronym(ent.text) or ent.start < 2 or doc[ent.start - 1].text != "(":
+        return None
+    before = doc[ent.start - 2]
+    for other in doc.ents:
+        if other.end - 1 == before.i and other.label_ in NAME_LABELS:
+            inner = _event_complement(other)
+            return (inner if inner is not None else other).start_char
+    return None
+
+
+def _appositives(doc: Doc, doc_id: str, sentences: dict[int, int], tables: Tables, names: dict) -> list[Item]:
+    """Nominals and pronouns bound to a name by apposition ("Cho Min, a former vice president")."""
+    starts = {(doc.char_span(s, e, alignment_mode="expand").root.i): s for (s, e) in names}
+    out = []
+    for token in doc:
+        if token.dep_ != "appos":
+            continue
+        a, b = token, token.head
+        if a.i in starts and b.i not in starts:
+            out.append(_bound(b, starts[a.i], doc_id, sentences, tables))
+        elif b.i in starts and a.i not in starts:
+            out.append(_bound(a, starts[b.i], doc_id, sentences, tables))
+    return [i for i in out if i is not None]
+
+
+def _bound(token: Token, name_start: int, doc_id: str, sentences: dict[int, int], tables: Tables) -> Item | None:
+    if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+        return replace(_pronoun_item(token, doc_id, sentences), bound=name_start)
+    if token.pos_ != "NOUN":
+        return None
+    span = token.doc[_np_start(token) : token.i + 1]
+    return replace(_noun_item(span, doc_id, sentences, tables), bound=name_start)
+
+
+def _np_start(token: Token) -> int:
+    lefts = [c.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod")]
+    start = min(lefts, default=token.i)
+    for child in token.lefts:
+        if child.i == start and child.dep_ in ("amod", "compound", "nmod", "poss"):
+            start = min([start, *(t.i for t in child.subtree)])
+    return start
+
+
+def _pronoun_item(token: Token, doc_id: str, sentences: dict[int, int]) -> Item:
+    gender, plural = PRONOUNS[token.lower_]
+    mention = Mention(doc_id, token.idx, token.idx + len(token), token.text, "PRON", _sent(token, sentences))
+    return Item(mention, "PRON", key=token.lower_, sentence=mention.sentence, subject=token.dep_ in _SUBJECT,
+                embedded=token.dep_ in ("poss", "pobj"), gender=gender, plural=plural)  # fmt: skip
+
+
+def _is_role_head(token: Token, tables: Tables) -> bool:
+    """ "the North Korean president", "the country": a definite role or country noun."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    return (tables.title(token.lemma_.lower()) or ("", ""))[0] == "head" or token.lemma_.lower() in ("country", "nation")
+
+
+def _noun_item(span: Span, doc_id: str, sentences: dict[int, int], tables: Tables, root: Token | None = None) -> Item:
+    root = root if root is not None else span.root
+    words = [t for t in span if t.dep_ not in ("det", "poss", "case") and t.pos_ != "PRON"]
+    nationality = next((tables.demonym(name_key(e.text)) for e in span.ents if tables.demonym(name_key(e.text))), None)
+    possessor = next((c for c in root.children if c.dep_ == "poss"), None)
+    head = root.lemma_.lower()
+    title = tables.title(head)
+    return Item(
+        mention=Mention(doc_id, span.start_char, span.end_char, span.text, "NOUN", _sent(root, sentences)),
+        kind="NOUN", key=name_key(" ".join(t.text for t in words)) or name_key(span.text), head=head,
+        sentence=_sent(root, sentences), subject=root.dep_ in _SUBJECT, embedded=root.dep_ in ("poss", "pobj"),
+        gender=title[1] if title and title[1] in "mf" and title[1] != "-" else "",
+        plural=root.tag_ in ("NNS", "NNPS"), titles=(head,) if title else (), nationality=nationality,
+        possessor=_possessor_start(possessor) if possessor is not None else None,
+    )  # fmt: skip
+
+
+def _possessor_start(token: Token) -> int:
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent.start_char if ent is not None else token.idx
+
+
+def _add_participants(doc: Doc, event: Event, doc_id: str, sentences: dict[int, int], tables: Tables,
+                      items: dict[tuple[int, int], Item], bindings: Bindings) -> None:  # fmt: skip
+    sides = [(p, True) for p in event.actor] + [(p, False) for p in event.recipient]
+    if event.attributed_to is not None:
+        sides.append((event.attributed_to, True))
+    for participant, agent in sides:
+        key = _participant_item(doc, participant.mention, doc_id, sentences, tables, items)
+        if key is not None:
+            bindings[participant.mention.span] = key
+            items[key] = replace(items[key], agent=items[key].agent or agent, participant=True)
+
+
+def _participant_item(doc: Doc, m: Mention, doc_id: str, sentences: dict[int, int], tables: Tables,
+                      items: dict[tuple[int, int], Item]) -> tuple[int, int] | None:  # fmt: skip
+    """Return the key of the item a participant is: the same span, its head entity, or a new item."""
+    if (m.start, m.end) in items:
+        return (m.start, m.end)
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    if root.tag_ in ("WDT", "WP") and root.head.dep_ == "relcl":  # "the party, which ...": its antecedent
+        root = root.head.head
+    for key, item in items.items():
+        if item.kind != "NOUN" and key[0] <= root.idx < key[1] and (item.kind == "PRON" or root.dep_ != "poss"):
+            head = doc.char_span(key[0], key[1], alignment_mode="expand")
+            if head is not None and head.root.i == root.i:
+                return key
+    if root.lower_ in PRONOUNS and root.pos_ == "PRON":
+        item = _pronoun_item(root, doc_id, sentences)
+    else:
+        item = _noun_item(span, doc_id, sentences, tables)
+    items[(item.mention.start, item.mention.end)] = item
+    return (item.mention.start, item.mention.end)
