@@ -1,7 +1,8 @@
 """``KnowledgeGraph.sparql``: SPARQL over the graph's RDF with values bound by the store.
 
 The graph is exported to N-Quads (:mod:`kgraph.export.rdf`) and loaded into an in-memory
-pyoxigraph store, cached on the graph until it changes. Bindings are passed as
+pyoxigraph store, cached on the graph until it changes: the default graph holds every triple
+once (as ``graph.ttl``), and each article's named graph its own triples (as ``graph.trig``). Bindings are passed as
 ``substitutions`` (SPARQL SEP-0007), so a value can never change the query's structure.
 
 >>> to_term("actor:north-korea", "urn:x:")
@@ -70,9 +71,9 @@ def _store(kg: KnowledgeGraph, base: str) -> ox.Store:
     cached = getattr(kg, "_sparql_store", None)
     if cached is not None and cached[0] == key:
         return cached[1]
-    store = ox.Store()
-    data = b"".join(iter_nquads(kg, settings=Settings(base_iri=base)))
-    store.bulk_load(data, ox.RdfFormat.N_QUADS)
+    store, settings = ox.Store(), Settings(base_iri=base)
+    for named in (False, True):  # every triple once in the default graph, plus one graph per article
+        store.bulk_load(b"".join(iter_nquads(kg, settings=settings, named_graphs=named)), ox.RdfFormat.N_QUADS)
     kg._sparql_store = (key, store)  # type: ignore[attr-defined]
     return store
 
@@ -100,7 +101,7 @@ def query_graph(kg: KnowledgeGraph, query: str, bindings: Mapping[str, Any], *, 
 
     base = base or DEFAULT_BASE_IRI
     subs = {ox.Variable(name): to_term(value, base) for name, value in bindings.items()}
-    store, options = _store(kg, base), {"prefixes": prefixes(base), "use_default_graph_as_union": True}
+    store, options = _store(kg, base), {"prefixes": prefixes(base)}
     try:
         result = store.query(query, substitutions=subs or None, **options)
     except RuntimeError as err:  # pyoxigraph substitutes projected variables only
