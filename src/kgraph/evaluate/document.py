@@ -152,6 +152,7 @@ def actor_figures(gold: Mapping[str, Any], nodes: Sequence[Mapping[str, Any]]) -
 @dataclass(frozen=True, slots=True)
 class _GoldEvent:
     ids: tuple[tuple[str, ...], tuple[str, ...]]
+    sentence: str
     words: tuple[str, ...]
     type: str
     mood: str | None
@@ -172,7 +173,7 @@ def gold_events(gold: Mapping[str, Any]) -> list[_GoldEvent]:
     """The gold events of a document other than STATEMENT."""
     actors = {a["id"]: a for a in gold.get("actors") or ()}
     return [
-        _GoldEvent((tuple(e.get("actor") or ()), tuple(e.get("recipient") or ())),
+        _GoldEvent((tuple(e.get("actor") or ()), tuple(e.get("recipient") or ())), e.get("sentence") or "",
                    first_words(e.get("sentence") or ""), e["type"], e.get("mood"),
                    _entities(e.get("actor") or (), actors), _entities(e.get("recipient") or (), actors))
         for e in gold.get("events") or ()
@@ -272,7 +273,7 @@ def document_details(
         matched_gold, matched_units = {i for i, _ in pairs}, {j for _, j in pairs}
         yield {
             "set": "seed", "doc": doc["doc"], "actors": _actor_details(doc, nodes),
-            "missed": [{"type": g.type, "actor": list(g.ids[0]), "recipient": list(g.ids[1]), "sentence": " ".join(g.words)}
+            "missed": [{"type": g.type, "actor": list(g.ids[0]), "recipient": list(g.ids[1]), "sentence": g.sentence}
                        for i, g in enumerate(events) if i not in matched_gold],
             "spurious": [describe(u) for j, u in enumerate(system_units) if j not in matched_units],
             "mood_errors": [{"gold": events[i].mood, "system": system_units[j].event.get("mood"), **describe(system_units[j])}
