@@ -108,8 +108,8 @@ def seed_graph() -> KnowledgeGraph:
             cameo_root="16", date="2016-03", date_text="Wednesday", confidence=0.9, rule="svo-dobj")
     b.event("launch test", "MOBILIZE", [kim], [], [evidence("seed", SEED_TEXT, SEED_S2, "launched", 1)],
             cameo_root="15", date="2016-01", date_text="in January", confidence=0.7, rule="svo-dobj")
-    b.event("highlight", "STATEMENT", [kim], [], [evidence("seed", SEED_TEXT, SEED_S3, "highlight", 3)],
-            cameo_root="01", mood="future", attributed_to=cho, confidence=0.6, rule="claim-ccomp",
+    b.event("highlight", None, [kim], [], [evidence("seed", SEED_TEXT, SEED_S3, "highlight", 3)],
+            mood="future", attributed_to=cho, confidence=0.6, rule="claim-ccomp",
             place="Pyongyang")
     return b.kg
 

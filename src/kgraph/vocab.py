@@ -3,8 +3,8 @@
 The ``KG`` and ``CAMEO`` classes below are generated from ``ontology/kgraph.ttl``; do not edit
 them by hand. After changing the ontology run::
 
-    python -m kgraph.vocab          # copy ontology/*.ttl into the package, regenerate this file
-    python -m kgraph.vocab --check  # exit 1 when this file or the packaged copy has drifted
+    python -m kgraph.vocab          # copy ontology/*.ttl and queries/*.rq into the package, regenerate this file
+    python -m kgraph.vocab --check  # exit 1 when this file or a packaged copy has drifted
 
 ``KG`` is an rdflib ``DefinedNamespace`` with ``_fail=True``: a misspelt term is an error.
 
@@ -176,27 +176,38 @@ def _splice(source: str, block: str) -> str:
     return head + block + tail
 
 
-def _repo_ontology_dir() -> Path | None:
-    candidate = Path(__file__).resolve().parents[2] / "ontology"
-    return candidate if (candidate / "kgraph.ttl").is_file() else None
+def _repo_dir() -> Path | None:
+    """The source checkout's root (holding ``ontology/`` and ``queries/``), or ``None`` when installed."""
+    root = Path(__file__).resolve().parents[2]
+    return root if (root / "ontology" / "kgraph.ttl").is_file() else None
+
+
+def _copies(root: Path) -> list[tuple[Path, Path]]:
+    """(source, packaged copy) pairs: ``ontology/*.ttl`` and ``queries/*.rq``."""
+    package = Path(__file__).resolve().parent
+    pairs = [(root / "ontology" / name, package / "ontology" / name) for name in _ONTOLOGY_FILES]
+    pairs += [(q, package / "queries" / q.name) for q in sorted((root / "queries").glob("*.rq"))]
+    return pairs
 
 
 def _sync(check: bool) -> list[str]:
-    """Copy the repo's ontology files into the package and regenerate; return what drifted."""
-    package_dir = Path(__file__).resolve().parent / "ontology"
+    """Copy the repo's ontology and queries into the package and regenerate; return what drifted."""
     drift = []
-    repo_dir = _repo_ontology_dir()
-    for name in _ONTOLOGY_FILES if repo_dir else ():
-        src, dst = repo_dir / name, package_dir / name  # type: ignore[operator]
+    root = _repo_dir()
+    for src, dst in _copies(root) if root else ():
         if not dst.is_file() or src.read_bytes() != dst.read_bytes():
             drift.append(str(dst))
             if not check:
-                package_dir.mkdir(exist_ok=True)
+                dst.parent.mkdir(exist_ok=True)
                 shutil.copyfile(src, dst)
-    ttl = (repo_dir or package_dir).joinpath("kgraph.ttl").read_text(encoding="utf-8")
+    if root:
+        stale = {p.name for p in (Path(__file__).parent / "queries").glob("*.rq")} - {
+            q.name for q in (root / "queries").glob("*.rq")}
+        drift += [f"{Path(__file__).parent / 'queries' / name} (not in queries/)" for name in sorted(stale)]
+    ttl = ((root / "ontology") if root else Path(__file__).parent / "ontology").joinpath("kgraph.ttl")
     module = Path(__file__)
     current = module.read_text(encoding="utf-8")
-    wanted = _splice(current, generate(ttl))
+    wanted = _splice(current, generate(ttl.read_text(encoding="utf-8")))
     if wanted != current:
         drift.append(str(module))
         if not check:
