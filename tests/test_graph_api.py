@@ -221,11 +221,18 @@ def test_to_pandas_columns_match_the_contract(kg: KnowledgeGraph) -> None:
 
 
 def test_sparql_binds_values(kg: KnowledgeGraph) -> None:
-    rows = kg.sparql("SELECT ?label WHERE { ?a rdfs:label ?label }", a="actor:kim-jong-un")
-    assert rows == [{"label": "Kim Jong Un"}]
+    result = kg.sparql("SELECT DISTINCT ?label WHERE { ?a rdfs:label ?label }", a="actor:kim-jong-un")
+    assert result.records() == [{"label": "Kim Jong Un"}]
     hostile = 'x" } ; DROP ALL ; SELECT * { "'
-    assert kg.sparql("SELECT ?a WHERE { ?a rdfs:label ?label }", label=hostile) == []
-    assert kg.sparql("ASK { ?a skos:altLabel ?alias }", alias="DPRK") is True
+    assert kg.sparql("SELECT ?a WHERE { ?a rdfs:label ?label }", label=hostile).rows == []
+    assert kg.sparql("ASK { ?a skos:altLabel ?alias }", alias="DPRK").boolean is True
+
+
+def test_sparql_store_follows_graph_changes(kg: KnowledgeGraph) -> None:
+    query = "SELECT DISTINCT ?label WHERE { ?a rdfs:label ?label }"
+    assert kg.sparql(query, a="actor:iran").rows == []
+    kg.graph.add_node("actor:iran", kind="actor", label="Iran")
+    assert kg.sparql(query, a="actor:iran").rows == [("Iran",)]
 
 
 def test_repr_and_contains(kg: KnowledgeGraph) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 import kgraph
+from kgraph.config import DEFAULT_BASE_IRI
+from kgraph.ids import to_iri
 from kgraph.model import Document
 from kgraph.records import FIELDS
 
@@ -123,8 +125,11 @@ def test_seed_to_pandas_matches_the_contract(seed: kgraph.KnowledgeGraph) -> Non
 
 @pytest.mark.shared
 def test_seed_sparql_finds_kims_label(seed: kgraph.KnowledgeGraph) -> None:
-    rows = seed.sparql("SELECT ?label WHERE { ?a rdfs:label ?label }", a=seed.actor("Kim").id)
-    assert rows == [{"label": "Kim Jong Un"}]
+    rows = seed.sparql("SELECT DISTINCT ?label WHERE { ?a rdfs:label ?label }", a=seed.actor("Kim").id).rows
+    assert rows == [("Kim Jong Un",)]
+    timeline = seed.sparql("actor-timeline", actor=seed.actor("Kim").id)  # a shipped, named query
+    iris = {row["event"] for row in timeline.records()}
+    assert iris >= {to_iri(e.id, DEFAULT_BASE_IRI) for e in seed.events(actor="Kim")} and iris
 
 
 # -- examples/ -------------------------------------------------------------------------------

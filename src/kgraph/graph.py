@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from kgraph.config import Settings
     from kgraph.graph_analysis import Tables
     from kgraph.model import DocResult
+    from kgraph.sparql import Result
 
 __all__ = ["KnowledgeGraph"]
 
@@ -297,15 +298,23 @@ class KnowledgeGraph:
 
         return tables(self)
 
-    def sparql(self, query: str, **bindings: Any) -> Any:
+    def sparql(self, query: str, **bindings: Any) -> Result:
         """Run a SPARQL query on the graph's RDF; keyword arguments are bound to ``?variables``.
 
-        Values are bound by the store (never formatted into the query text). Node ids
-        (``"actor:kim-jong-un"``) are bound as their IRIs, other strings as literals.
-        """
-        from kgraph.graph_analysis import run_sparql
+        Values are bound by :mod:`kgraph.sparql` as RDF terms (never formatted into the query
+        text): node ids (``"actor:kim-jong-un"``) become IRIs, numbers numbers, other strings
+        literals. ``query`` may also name a shipped query (``"actor-timeline"``).
 
-        return run_sparql(self, query, bindings)
+        Returns:
+            A :class:`kgraph.sparql.Result` (``.rows``, ``.records()``, ``.boolean``, ``.to_table()``).
+
+        >>> kg = KnowledgeGraph(); kg.graph.add_node("actor:un", kind="actor", label="UN")
+        >>> kg.sparql("SELECT ?label WHERE { ?a rdfs:label ?label }", a="actor:un").rows
+        [('UN',)]
+        """
+        from kgraph.graph_sparql import query_graph
+
+        return query_graph(self, query, bindings)
 
     def export(
         self, dest: str | Path | IO[bytes] | None = None, *, format: str | None = None, settings: Settings | None = None

@@ -24,7 +24,6 @@ __all__ = [
     "Tables",
     "neighbourhood_nodes",
     "records_from_graph",
-    "run_sparql",
     "save",
     "scores",
     "tables",
@@ -177,14 +176,7 @@ def tables(kg: KnowledgeGraph) -> Tables:
     return Tables(events, actors)
 
 
-# -- SPARQL and saving ----------------------------------------------------------------------
-
-
-def run_sparql(kg: KnowledgeGraph, query: str, bindings: Mapping[str, Any]) -> Any:
-    """Run ``query`` on ``kg``'s RDF with ``bindings`` substituted by the store (never formatted in)."""
-    from kgraph.graph_sparql import query_graph
-
-    return query_graph(kg, query, bindings)
+# -- saving ----------------------------------------------------------------------
 
 
 def save(kg: KnowledgeGraph, folder: Path, formats: Iterable[str] | None, settings: Settings | None) -> list[Path]:
