@@ -34,7 +34,7 @@ def small_graph() -> KnowledgeGraph:
     g = nx.MultiDiGraph(documents={d: {"title": d} for d in "abcd"})
     for node, data in ACTORS.items():
         mentions = [{"doc": "a", "start": 0, "end": len(a), "text": a} for a in data["aliases"]]
-        g.add_node(node, kind="actor", codes=[], mentions=mentions, **data)
+        g.add_node(node, kind="actor", codes=[], mentions=mentions, **{**data, "aliases": sorted(data["aliases"])})
     for node, (kind, date, mood, sources, actors, recipients, speaker) in EVENTS.items():
         g.add_node(node, kind="event", type=kind, relation=node[6:], date=date, mood=mood, sources=sources,
                    corroboration=len(sources), attributed_to=speaker, confidence=0.7, cameo_root=None,
