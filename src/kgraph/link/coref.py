@@ -46,6 +46,7 @@ class Cluster:
         gender: ``m``, ``f`` or "".
         names: Name keys seen (for surnames, acronyms and never-merge checks).
         titles: Titles bound to it.
+        descriptors: Role phrases bound to it by premodification or apposition ("tory leader").
         items: Its items, in text order.
     """
 
@@ -58,6 +59,7 @@ class Cluster:
     gender: str = ""
     names: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
+    descriptors: set[str] = field(default_factory=set)
     items: list[Item] = field(default_factory=list)
 
     @property
@@ -85,17 +87,17 @@ class _State:
     tables: Tables
     items: list[Item]
     clusters: list[Cluster] = field(default_factory=list)
-    of_item: dict[int, Cluster] = field(default_factory=dict)
+    of_item: dict[tuple[int, int], Cluster] = field(default_factory=dict)
     merges: list[Merge] = field(default_factory=list)
 
-    def cluster_at(self, start: int | None) -> Cluster | None:
-        return self.of_item.get(start) if start is not None else None
+    def cluster_at(self, span: tuple[int, int] | None) -> Cluster | None:
+        return self.of_item.get(span) if span is not None else None
 
     def by_key(self, key: str) -> Cluster | None:
         return next((c for c in self.clusters if c.key == key or key in c.names), None)
 
 
-def cluster_items(items: Iterable[Item], tables: Tables) -> tuple[list[Cluster], dict[int, Cluster], list[Merge]]:
+def cluster_items(items: Iterable[Item], tables: Tables) -> tuple[list[Cluster], dict[tuple[int, int], Cluster], list[Merge]]:
     """Group a document's items into clusters.
 
     Args:
@@ -103,7 +105,7 @@ def cluster_items(items: Iterable[Item], tables: Tables) -> tuple[list[Cluster],
         tables: Actor tables.
 
     Returns:
-        The clusters, item start offset → cluster, and the merge log.
+        The clusters, item span → cluster, and the merge log.
     """
     state = _State(tables, list(items))
     for item in sorted(state.items, key=_order):
@@ -113,8 +115,8 @@ def cluster_items(items: Iterable[Item], tables: Tables) -> tuple[list[Cluster],
 
 def _order(item: Item) -> tuple[int, int, int]:
     """Text order, except that an item bound to a later name waits for it ("He (Kim Jong Un)")."""
-    waits = item.bound is not None and item.bound > item.start
-    return (item.bound if waits else item.start, int(waits), item.start)  # type: ignore[return-value]
+    waits = item.bound is not None and item.bound[0] > item.start
+    return (item.bound[0] if waits else item.start, int(waits), item.start)  # type: ignore[index]
 
 
 def _place(state: _State, item: Item) -> None:
@@ -124,8 +126,8 @@ def _place(state: _State, item: Item) -> None:
         if decision is not None:
             _join(state, item, *decision)
             return
-    if item.kind == "NAME" and item.ner == "NORP" and state.tables.demonym(item.key) and not item.participant:
-        return  # "North Korean leader": a modifier, not an actor
+    if item.kind == "NAME" and item.ner == "NORP" and not item.participant and (item.modifier or state.tables.demonym(item.key)):
+        return  # "North Korean leader", "Tory plans": a modifier, not an actor
     _join(state, item, _new(state, item), "", "")
 
 
@@ -133,10 +135,14 @@ def _join(state: _State, item: Item, cluster: Cluster, rule: str, evidence: str)
     if cluster not in state.clusters:
         state.clusters.append(cluster)
     cluster.items.append(item)
-    state.of_item[item.start] = cluster
+    state.of_item[item.span] = cluster
     if item.kind == "NAME" and (item.key not in (cluster.key,) or rule):
         cluster.names.add(item.key)
     cluster.titles.update(item.titles)
+    if item.descriptor:
+        cluster.descriptors.add(item.descriptor)
+    if rule == "apposition" and item.kind == "NOUN":
+        cluster.descriptors.add(item.key)
     cluster.gender = cluster.gender or (item.gender if item.gender in ("m", "f") else "")
     if cluster.country is None and item.nationality and cluster.type == "PERSON":
         cluster.country = item.nationality
@@ -270,7 +276,9 @@ def _salience(cluster: Cluster) -> int:
 
 
 def _by_surname(state: _State, item: Item) -> Decision | None:
-    if item.ner != "PERSON" or " " in item.key:
+    if " " in item.key or item.ner not in ("PERSON", "ORG", "GPE", "NORP"):
+        return None
+    if item.ner != "PERSON" and state.tables.lookup(item.key):
         return None
     owners = [c for c in state.clusters if c.type == "PERSON" and c.scope == "global" and _compatible(c, item)
               and any(_surname_of(state.tables, n) == item.key for n in c.full_names)
@@ -288,7 +296,10 @@ def _by_surname(state: _State, item: Item) -> Decision | None:
 
 
 def _compatible(cluster: Cluster, item: Item) -> bool:
-    return not (cluster.gender and item.gender in ("m", "f") and cluster.gender != item.gender)
+    """Gender agreement: "she", "Mrs" need a known woman; "he", "Mr" anyone not known to be a woman."""
+    if item.gender == "f":
+        return cluster.gender == "f"
+    return not (item.gender == "m" and cluster.gender == "f")
 
 
 def _absorb_surname(state: _State, item: Item) -> Decision | None:
@@ -352,6 +363,10 @@ def _by_apposition(state: _State, item: Item) -> Decision | None:
     target = state.cluster_at(item.bound)
     if target is None:
         return None
+    if item.kind == "PRON" and not _pronoun_fits(target, item):
+        return None
+    if item.kind == "NOUN" and state.tables.role_noun(item.head) != ("person" if target.type == "PERSON" else "group"):
+        return None
     return target, "apposition", f"{item.mention.text!r} is in apposition to {target.label!r}"
 
 
@@ -374,28 +389,40 @@ def _by_demonym_state(state: _State, item: Item) -> Decision | None:
 
 
 def _by_role(state: _State, item: Item) -> Decision | None:
-    title = state.tables.title(item.head) if item.head else None
-    if title is None or title[0] == "honorific" or item.plural:
+    """ "the Tory leader" after "Tory leader Michael Howard"; "the North Korean president" after
+    "North Korean leader Kim Jong Un" (same nationality, both heads of state or government)."""
+    if not item.definite or item.plural or item.possessor is not None or not state.tables.role_noun(item.head):
         return None
-    people = [c for c in state.clusters if c.type == "PERSON" and c.scope != "mention" and _role_fits(state, c, item, title[0])]
+    nationality, rest = _split_demonym(state.tables, item.key)
+    people = [c for c in state.clusters if c.type == "PERSON" and c.scope != "mention"
+              and any(_role_match(state.tables, nationality, rest, c, d) for d in c.descriptors)]  # fmt: skip
     if not people:
         return None
-    if item.nationality is None and len(people) > 1:
-        return None
     best = max(people, key=lambda c: max(i.start for i in c.items))
-    return best, "role", f"{item.mention.text!r} is the role of {best.label!r} ({', '.join(sorted(best.titles))})"
+    shown = ", ".join(sorted(best.descriptors))
+    return best, "role", f"{item.mention.text!r} is the role of {best.label!r} ({shown})"
 
 
-def _role_fits(state: _State, cluster: Cluster, item: Item, cls: str) -> bool:
-    if item.nationality and cluster.country != item.nationality:
+def _split_demonym(tables: Tables, key: str) -> tuple[str | None, str]:
+    words = key.split()
+    for size in (2, 1):
+        if len(words) > size and tables.demonym(" ".join(words[:size])):
+            return tables.demonym(" ".join(words[:size])), " ".join(words[size:])
+    return None, key
+
+
+def _role_match(tables: Tables, nationality: str | None, rest: str, cluster: Cluster, descriptor: str) -> bool:
+    own_nat, own_rest = _split_demonym(tables, descriptor)
+    if nationality and nationality not in (own_nat, cluster.country):
         return False
-    if cls == "head":
-        return any((state.tables.title(t) or ("", ""))[0] == "head" for t in cluster.titles)
-    return item.head in cluster.titles
+    if rest == own_rest:
+        return True
+    heads = all((tables.title(r) or ("", ""))[0] == "head" for r in (rest, own_rest))
+    return bool(nationality) and heads
 
 
 def _by_the_country(state: _State, item: Item) -> Decision | None:
-    if item.head not in ("country", "nation") or item.plural or item.possessor is not None:
+    if item.key not in ("country", "nation", "this country") or item.possessor is not None:
         return None
     before = [(i.start, c) for c in state.clusters if c.type == "COUNTRY" for i in c.items if i.start < item.start]
     if not before:
@@ -417,8 +444,10 @@ _NOUN_RULES: tuple[Rule, ...] = (_by_apposition, _by_possessor_state, _by_demony
 
 
 def _pronoun_fits(cluster: Cluster, item: Item) -> bool:
+    if item.gender == "x":  # I, we, you: the speaker or the audience, not resolved here
+        return False
     if item.gender in ("m", "f"):
-        return cluster.type == "PERSON" and cluster.gender in ("", item.gender)
+        return cluster.type == "PERSON" and _compatible(cluster, item)
     if item.gender == "n":
         return cluster.type in ("ORGANIZATION", "COUNTRY") and not cluster.key.endswith("s")
     return cluster.type in ("ORGANIZATION", "COUNTRY", "GROUP") or (cluster.type == "OTHER" and cluster.scope == "doc")
@@ -429,7 +458,7 @@ def _by_antecedent(state: _State, item: Item) -> Decision | None:
     for other in state.items:
         if other.start >= item.start or not 0 <= item.sentence - other.sentence <= 2:
             continue
-        cluster = state.of_item.get(other.start)
+        cluster = state.of_item.get(other.span)
         if cluster is None or cluster.scope == "mention" or not _pronoun_fits(cluster, item):
             continue
         weight = 100 * 0.5 ** (item.sentence - other.sentence) + (80 if other.subject else 0) + (0 if other.embedded else 50)

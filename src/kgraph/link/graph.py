@@ -1,43 +1,54 @@
 """Across documents: merge per-document results into one :class:`KnowledgeGraph`.
 
-Actors with the same id are one node (their mentions and aliases are pooled). Typed events
-with the same type, actors and recipients whose dates are equal (or unknown) are one event
-node with every source; the others stay apart. The result does not depend on the order of
-the results given.
+Actors with the same id are one node (mentions, aliases and codes pooled); a bare surname
+scoped to its article joins the one full name in the corpus with that surname
+(:func:`kgraph.link.merge.surname_links`); reports of one event are one event node with every
+source (:func:`kgraph.link.merge.group_events`). Every merge is in ``graph.graph["merges"]``
+with its rule and evidence, and ``graph.graph["largest_merges"]`` lists the biggest actor
+nodes with the reasons they were formed. The result does not depend on the input order.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections import Counter, defaultdict
+from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
 from kgraph.config import Settings
 from kgraph.graph import KnowledgeGraph
+from kgraph.link.merge import group_events, surname_links
+from kgraph.link.tables import load_tables
 from kgraph.model import Actor, DocResult, Event
 
-__all__ = ["event_key", "link"]
+__all__ = ["largest_merges", "link"]
 
 
 def link(results: Iterable[DocResult], *, settings: Settings | None = None, report: dict[str, Any] | None = None) -> KnowledgeGraph:
     """Return the graph of actors and events of ``results``.
 
+    Args:
+        results: Per-document results, in any order.
+        settings: Options (``event_window_days``, ``aliases``, ``actor_dictionaries``).
+        report: The run report; ``largest_merges`` is added to it.
+
     >>> link([]).graph.number_of_nodes()
     0
     """
+    settings = settings or Settings()
     ordered = tuple(sorted(results, key=lambda r: r.document.id))
+    canon, cross = surname_links((a for r in ordered for a in r.actors), load_tables(settings))
     graph = nx.MultiDiGraph()
     graph.graph["documents"] = {r.document.id: _doc_meta(r) for r in ordered}
-    graph.graph["merges"] = [dict(m) for r in ordered for m in r.merges]
+    graph.graph["merges"] = [_canon_entry(m, canon) for r in ordered for m in r.merges] + cross
     for result in ordered:
         for actor in result.actors:
-            _add_actor(graph, actor)
-    groups: dict[tuple[Any, ...], list[Event]] = {}
-    for result in ordered:
-        for event in result.events:
-            groups.setdefault(event_key(event), []).append(event)
-    for events in groups.values():
-        _add_event(graph, events)
+            _add_actor(graph, actor, canon.get(actor.id, actor.id))
+    for events in group_events(ordered, window_days=settings.event_window_days, canon=canon):
+        _add_event(graph, events, canon)
+    graph.graph["largest_merges"] = largest_merges(graph)
+    if report is not None:
+        report["largest_merges"] = graph.graph["largest_merges"]
     return KnowledgeGraph(graph, results=ordered, report=report)
 
 
@@ -46,28 +57,25 @@ def _doc_meta(result: DocResult) -> dict[str, Any]:
     return {"title": d.title, "date": d.date, "source": d.source, "url": d.url, "origin": d.origin}
 
 
-def event_key(event: Event) -> tuple[Any, ...]:
-    """Events with the same key are reports of one event (untyped ones are never merged)."""
-    if event.type is None or event.type == "STATEMENT":
-        return ("single", event.id)
-    actors = tuple(sorted({p.actor or "" for p in event.actor}))
-    recipients = tuple(sorted({p.actor or "" for p in event.recipient}))
-    return (event.type, actors, recipients, event.date or "")
+def _canon_entry(entry: Mapping[str, str], canon: Mapping[str, str]) -> dict[str, str]:
+    out = dict(entry)
+    out["actor"] = canon.get(out.get("actor", ""), out.get("actor", ""))
+    return out
 
 
-def _add_actor(graph: nx.MultiDiGraph, actor: Actor) -> None:
+def _add_actor(graph: nx.MultiDiGraph, actor: Actor, node: str) -> None:
     mentions = [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text} for m in actor.mentions]
-    if actor.id not in graph:
+    if node not in graph:
         graph.add_node(
-            actor.id, kind="actor", label=actor.label, type=actor.type, country=actor.country,
+            node, kind="actor", label=actor.label, type=actor.type, country=actor.country,
             aliases=sorted(actor.aliases), mentions=mentions, codes=sorted(actor.codes),
-        )
+        )  # fmt: skip
         return
-    node = graph.nodes[actor.id]
-    node["aliases"] = sorted(set(node["aliases"]) | set(actor.aliases))
-    node["mentions"] = node["mentions"] + mentions
-    node["codes"] = sorted(set(node["codes"]) | set(actor.codes))
-    node["country"] = node["country"] or actor.country
+    data = graph.nodes[node]
+    data["aliases"] = sorted(set(data["aliases"]) | set(actor.aliases))
+    data["mentions"] = sorted(data["mentions"] + mentions, key=lambda m: (m["doc"], m["start"], m["end"]))
+    data["codes"] = sorted(set(data["codes"]) | set(actor.codes))
+    data["country"] = data["country"] or actor.country
 
 
 def _evidence(event: Event) -> dict[str, Any]:
@@ -77,25 +85,69 @@ def _evidence(event: Event) -> dict[str, Any]:
             "start": e.start, "end": e.end, "trigger": trigger, "event": event.id}  # fmt: skip
 
 
-def _add_event(graph: nx.MultiDiGraph, events: list[Event]) -> None:
+def _add_event(graph: nx.MultiDiGraph, events: list[Event], canon: Mapping[str, str]) -> None:
     first = min(events, key=lambda e: e.id)
     sources = sorted({e.doc for e in events})
-    speaker = next((e.attributed_to.actor for e in events if e.attributed_to), None)
+    speakers = sorted({canon.get(e.attributed_to.actor, e.attributed_to.actor) for e in events if e.attributed_to and e.attributed_to.actor})
     graph.add_node(
         first.id, kind="event", relation=first.relation, type=first.type, cameo_root=first.cameo_root,
         date=first.date, date_text=first.date_text, place=first.place.text if first.place else None,
         mood=first.mood, confidence=max(e.confidence for e in events), sources=sources,
-        corroboration=len(sources), attributed_to=speaker,
-        evidence=[_evidence(e) for e in sorted(events, key=lambda e: (e.doc, e.evidence.start))], rule=first.rule,
-    )
-    for actor in sorted({p.actor for e in events for p in e.actor if p.actor}):
+        corroboration=len(sources), attributed_to=speakers[0] if speakers else None,
+        evidence=[_evidence(e) for e in sorted(events, key=lambda e: (e.doc, e.evidence.start, e.id))], rule=first.rule,
+    )  # fmt: skip
+    if len(events) > 1:
+        graph.graph["merges"].append(_event_entry(first.id, events))
+    for actor in sorted({canon.get(p.actor, p.actor) for e in events for p in e.actor if p.actor}):
         _edge(graph, actor, first.id, "actor")
-    for recipient in sorted({p.actor for e in events for p in e.recipient if p.actor}):
+    for recipient in sorted({canon.get(p.actor, p.actor) for e in events for p in e.recipient if p.actor}):
         _edge(graph, first.id, recipient, "recipient")
-    if speaker:
+    for speaker in speakers:
         _edge(graph, speaker, first.id, "source")
+
+
+def _event_entry(node: str, events: list[Event]) -> dict[str, str]:
+    docs = sorted({e.doc for e in events})
+    evidence = f"{len(events)} reports of {events[0].type} with the same actors and recipients within the date window: {', '.join(docs)}"
+    return {"event": node, "rule": "same-event", "evidence": evidence, "merged": ", ".join(sorted(e.id for e in events))}
 
 
 def _edge(graph: nx.MultiDiGraph, u: str, v: str, role: str) -> None:
     if u in graph and v in graph and not graph.has_edge(u, v, key=role):
         graph.add_edge(u, v, key=role, role=role)
+
+
+def largest_merges(graph: nx.MultiDiGraph, n: int = 20) -> list[dict[str, Any]]:
+    """Return the ``n`` actor nodes that hold the most mentions, with why they were formed.
+
+    Each row has the node, its label, mention and document counts, up to ten aliases, the
+    merge rules that built it with their counts (``same-id`` counts articles joined by one
+    canonical id) and a few evidence strings to review.
+
+    >>> g = nx.MultiDiGraph(merges=[{"actor": "actor:x", "rule": "surname", "evidence": "'X' is ..."}])
+    >>> g.add_node("actor:x", kind="actor", label="X Y", aliases=["X", "X Y"],
+    ...            mentions=[{"doc": "a", "start": 0, "end": 1, "text": "X"}, {"doc": "b", "start": 0, "end": 3, "text": "X Y"}])
+    >>> row = largest_merges(g)[0]
+    >>> row["reasons"], row["documents"]
+    ({'same-id': 1, 'surname': 1}, 2)
+    """
+    rules: dict[str, Counter[str]] = defaultdict(Counter)
+    examples: dict[str, list[str]] = defaultdict(list)
+    for entry in graph.graph.get("merges", []):
+        actor = entry.get("actor")
+        if actor:
+            rules[actor][entry.get("rule", "")] += 1
+            if len(examples[actor]) < 5 and entry.get("rule") != "pronoun":
+                examples[actor].append(f"{entry.get('rule')}: {entry.get('evidence')}")
+    rows = []
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") != "actor":
+            continue
+        docs = {m["doc"] for m in data.get("mentions", [])}
+        reasons = Counter(rules.get(node, Counter()))
+        if len(docs) > 1:
+            reasons["same-id"] += len(docs) - 1
+        rows.append({"actor": node, "label": data.get("label"), "mentions": len(data.get("mentions", [])),
+                     "documents": len(docs), "aliases": list(data.get("aliases", []))[:10],
+                     "reasons": dict(sorted(reasons.items())), "examples": examples.get(node, [])})  # fmt: skip
+    return sorted(rows, key=lambda r: (-r["mentions"], r["actor"]))[:n]

@@ -34,8 +34,10 @@ _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Nouns that stand for a state when a demonym or a state's possessor goes with them.
 STATE_NOUNS = frozenset({"government", "administration", "regime", "authority", "authorities", "official",
                          "leadership", "ministry", "diplomat", "minister"})  # fmt: skip
+#: Character offsets (start, end) of an item.
+Span_ = tuple[int, int]
 #: Participant span → span of the item it was read as.
-Bindings = dict[tuple[int, int], tuple[int, int]]
+Bindings = dict[Span_, Span_]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +57,14 @@ class Item:
         plural: It is plural.
         titles: Title words bound to it ("leader") or, for a nominal, its own title head.
         nationality: Country code of a demonym bound to it ("North Korean leader Kim").
-        bound: Start offset of the name it is bound to (apposition, "He (Kim Jong Un)").
-        acronym_of: Start offset of the name this acronym is defined for ("... of Korea (WPK)").
-        possessor: Start offset of its possessor ("his government" → his).
+        bound: Span of the name it is bound to (apposition, "He (Kim Jong Un)").
+        acronym_of: Span of the name this acronym is defined for ("... of Korea (WPK)").
+        possessor: Span of its possessor ("his government" → his).
         agent: It is the acting side of an event.
         participant: It is a participant of an event (either side).
+        modifier: A name used as a modifier ("Tory" in "Tory leader"), not as an actor.
+        descriptor: The role phrase bound to a name ("north korean leader"), key form.
+        definite: A nominal with a definite or no determiner (indefinites start new actors).
     """
 
     mention: Mention
@@ -74,15 +79,22 @@ class Item:
     plural: bool = False
     titles: tuple[str, ...] = ()
     nationality: str | None = None
-    bound: int | None = None
-    acronym_of: int | None = None
-    possessor: int | None = None
+    bound: Span_ | None = None
+    acronym_of: Span_ | None = None
+    possessor: Span_ | None = None
     agent: bool = False
     participant: bool = False
+    modifier: bool = False
+    descriptor: str = ""
+    definite: bool = True
 
     @property
     def start(self) -> int:
         return self.mention.start
+
+    @property
+    def span(self) -> Span_:
+        return (self.mention.start, self.mention.end)
 
 
 def read_items(doc: Doc, doc_id: str, events: Iterable[Event], tables: Tables) -> tuple[list[Item], Bindings]:
@@ -161,7 +173,8 @@ def _name_item(ent: Span, doc_id: str, sentences: dict[int, int], tables: Tables
         titles.append(name_key(words[0]))
         gender = g if g in "mf" and g != "-" else gender
         words = words[1:]
-    pre_titles, nationality = _premodifiers(ent, tables)
+    pre_titles, nationality, descriptor = _premodifiers(ent, tables)
+    inner_titles = [t for t in titles if (tables.title(t) or ("", ""))[0] != "honorific"]
     root = ent.root
     return Item(
         mention=Mention(doc_id, ent.start_char, ent.end_char, ent.text, ent.label_, _sent(root, sentences)),
@@ -170,6 +183,8 @@ def _name_item(ent: Span, doc_id: str, sentences: dict[int, int], tables: Tables
         embedded=root.dep_ in ("poss", "pobj") or ent.text.endswith(("'s", "\u2019s")) or _poss_case(ent),
         gender=gender, plural=ent.label_ == "NORP" and ent.text.endswith("s"),
         titles=tuple(titles + pre_titles), nationality=nationality, acronym_of=_acronym_target(ent),
+        modifier=ent.label_ == "NORP" and root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN"),
+        descriptor=descriptor or " ".join(inner_titles),
     )  # fmt: skip
 
 
@@ -178,8 +193,8 @@ def _poss_case(ent: Span) -> bool:
     return ent.end < len(doc) and doc[ent.end].tag_ == "POS"
 
 
-def _premodifiers(ent: Span, tables: Tables) -> tuple[list[str], str | None]:
-    """Titles and a demonym right before a name: "North Korean leader Kim Jong Un"."""
+def _premodifiers(ent: Span, tables: Tables) -> tuple[list[str], str | None, str]:
+    """Titles, a demonym and the whole role phrase right before a name: "North Korean leader Kim Jong Un"."""
     doc, titles, nationality = ent.doc, [], None
     i = ent.start - 1
     while i >= 0 and i >= ent.start - 6 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[i].ent_type_ in ("PERSON", "ORG"):
@@ -193,12 +208,12 @@ def _premodifiers(ent: Span, tables: Tables) -> tuple[list[str], str | None]:
     modifiers = doc[i + 1 : ent.start]
     for sub in modifiers.ents if len(modifiers) else ():
         nationality = nationality or tables.demonym(name_key(sub.text))
-    if nationality is None and len(modifiers):
-        nationality = tables.demonym(name_key(modifiers.text.rsplit(" ", 1)[0])) if titles else None
-    return titles, nationality if titles else None
+    if not titles:
+        return [], None, ""
+    return titles, nationality, name_key(modifiers.text)
 
 
-def _acronym_target(ent: Span) -> int | None:
+def _acronym_target(ent: Span) -> Span_ | None:
     """Start of the name an acronym in parentheses follows: "Workers' Party of Korea (WPK)"."""
     doc = ent.doc
     if not looks_like_acronym(ent.text) or ent.start < 2 or doc[ent.start - 1].text != "(":
@@ -207,13 +222,14 @@ def _acronym_target(ent: Span) -> int | None:
     for other in doc.ents:
         if other.end - 1 == before.i and other.label_ in NAME_LABELS:
             inner = _event_complement(other)
-            return (inner if inner is not None else other).start_char
+            found = inner if inner is not None else other
+            return (found.start_char, found.end_char)
     return None
 
 
 def _appositives(doc: Doc, doc_id: str, sentences: dict[int, int], tables: Tables, names: dict) -> list[Item]:
     """Nominals and pronouns bound to a name by apposition ("Cho Min, a former vice president")."""
-    starts = {(doc.char_span(s, e, alignment_mode="expand").root.i): s for (s, e) in names}
+    starts = {doc.char_span(s, e, alignment_mode="expand").root.i: (s, e) for (s, e) in names}
     out = []
     for token in doc:
         if token.dep_ != "appos":
@@ -226,7 +242,7 @@ def _appositives(doc: Doc, doc_id: str, sentences: dict[int, int], tables: Table
     return [i for i in out if i is not None]
 
 
-def _bound(token: Token, name_start: int, doc_id: str, sentences: dict[int, int], tables: Tables) -> Item | None:
+def _bound(token: Token, name_start: Span_, doc_id: str, sentences: dict[int, int], tables: Tables) -> Item | None:
     if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
         return replace(_pronoun_item(token, doc_id, sentences), bound=name_start)
     if token.pos_ != "NOUN":
@@ -244,8 +260,16 @@ def _np_start(token: Token) -> int:
     return start
 
 
+def _titled_person(span: Span, root: Token, items: dict[tuple[int, int], Item], tables: Tables) -> tuple[int, int] | None:
+    """ "guest Ruth Kelly MP", "Labour MP Ruth Kelly": the one person name inside a titled phrase."""
+    if not tables.title(root.lower_):
+        return None
+    inside = [k for k, i in items.items() if i.ner == "PERSON" and span.start_char <= k[0] and k[1] <= span.end_char]
+    return inside[0] if len(inside) == 1 else None
+
+
 def _pronoun_item(token: Token, doc_id: str, sentences: dict[int, int]) -> Item:
-    gender, plural = PRONOUNS[token.lower_]
+    gender, plural = PRONOUNS.get(token.lower_, ("x", False))
     mention = Mention(doc_id, token.idx, token.idx + len(token), token.text, "PRON", _sent(token, sentences))
     return Item(mention, "PRON", key=token.lower_, sentence=mention.sentence, subject=token.dep_ in _SUBJECT,
                 embedded=token.dep_ in ("poss", "pobj"), gender=gender, plural=plural)  # fmt: skip
@@ -264,6 +288,7 @@ def _noun_item(span: Span, doc_id: str, sentences: dict[int, int], tables: Table
     nationality = next((tables.demonym(name_key(e.text)) for e in span.ents if tables.demonym(name_key(e.text))), None)
     possessor = next((c for c in root.children if c.dep_ == "poss"), None)
     head = root.lemma_.lower()
+    indefinite = any(t.dep_ == "det" and t.lower_ in ("a", "an", "another", "some", "any", "one") for t in span)
     title = tables.title(head)
     return Item(
         mention=Mention(doc_id, span.start_char, span.end_char, span.text, "NOUN", _sent(root, sentences)),
@@ -271,13 +296,13 @@ def _noun_item(span: Span, doc_id: str, sentences: dict[int, int], tables: Table
         sentence=_sent(root, sentences), subject=root.dep_ in _SUBJECT, embedded=root.dep_ in ("poss", "pobj"),
         gender=title[1] if title and title[1] in "mf" and title[1] != "-" else "",
         plural=root.tag_ in ("NNS", "NNPS"), titles=(head,) if title else (), nationality=nationality,
-        possessor=_possessor_start(possessor) if possessor is not None else None,
+        possessor=_possessor_start(possessor) if possessor is not None else None, definite=not indefinite,
     )  # fmt: skip
 
 
-def _possessor_start(token: Token) -> int:
+def _possessor_start(token: Token) -> Span_:
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    return ent.start_char if ent is not None else token.idx
+    return (ent.start_char, ent.end_char) if ent is not None else (token.idx, token.idx + len(token))
 
 
 def _add_participants(doc: Doc, event: Event, doc_id: str, sentences: dict[int, int], tables: Tables,
@@ -308,7 +333,10 @@ def _participant_item(doc: Doc, m: Mention, doc_id: str, sentences: dict[int, in
             head = doc.char_span(key[0], key[1], alignment_mode="expand")
             if head is not None and head.root.i == root.i:
                 return key
-    if root.lower_ in PRONOUNS and root.pos_ == "PRON":
+    person = _titled_person(span, root, items, tables)
+    if person is not None:
+        return person
+    if root.pos_ == "PRON":
         item = _pronoun_item(root, doc_id, sentences)
     else:
         item = _noun_item(span, doc_id, sentences, tables)

@@ -55,7 +55,7 @@ def resolve(doc: Doc, document: Document, events: Iterable[Event], *, tables: Ta
     fallback: dict[str, Actor] = {}
 
     def bind(p: Participant) -> Participant:
-        cluster = of_item.get(bindings.get(p.mention.span, (-1, -1))[0])
+        cluster = of_item.get(bindings.get(p.mention.span, (-1, -1)))
         if cluster is None:
             actor = _fallback_actor(p.mention, document.id)
             fallback.setdefault(actor.id, actor)

@@ -73,6 +73,7 @@ class Tables:
     female_names: frozenset[str] = frozenset()
     family_first: frozenset[str] = frozenset()
     countries: dict[str, Known] = field(default_factory=dict)
+    role_nouns: dict[str, str] = field(default_factory=dict)
     never_merge: frozenset[frozenset[str]] = frozenset()
     dictionaries: Dictionaries | None = None
 
@@ -102,6 +103,11 @@ class Tables:
     def title(self, key: str) -> tuple[str, str] | None:
         """(class, gender) of a title or honorific key ("president" → ("head", "-"))."""
         return self.titles.get(key) or self.titles.get(plural_stem(key))
+
+    def role_noun(self, word: str) -> str | None:
+        """ "person" or "group" for a noun an appositive may have ("expert", "party"); titles are "person"."""
+        found = self.role_nouns.get(word) or self.role_nouns.get(plural_stem(word))
+        return found or ("person" if self.title(word) and self.title(word)[0] != "honorific" else None)  # type: ignore[index]
 
     def agent_code(self, key: str) -> str | None:
         """Sector code of a role noun from the user's agent dictionary, else from built-in titles."""
@@ -154,8 +160,9 @@ def _builtin() -> Tables:
     demonyms = {name_key(d): c for d, c in _rows("demonyms.tsv")}
     capitals = {name_key(k): c for k, c in _rows("capitals.tsv")}
     titles = {name_key(t): (cls, g) for t, cls, g in _rows("titles.tsv")}
+    roles = {w: kind for w, kind in _rows("role_nouns.tsv")}
     return Tables(names, demonyms, capitals, titles, _words("female_names.txt"),
-                  _words("east_asian_surnames.txt"), countries)  # fmt: skip
+                  _words("east_asian_surnames.txt"), countries, roles)  # fmt: skip
 
 
 def read_aliases(path: Path, tables: Tables) -> tuple[dict[str, Known], frozenset[frozenset[str]]]:
