@@ -14,13 +14,15 @@ writes many formats into a folder atomically (temporary file, then rename).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import io
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Callable, Iterable, Protocol
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Mapping, Protocol
 
 from kgraph.config import Settings
 from kgraph.errors import UnknownFormatError
@@ -37,6 +39,7 @@ __all__ = [
     "get_spec",
     "list_exporters",
     "register_exporter",
+    "remove_stale_temporaries",
     "write_exports",
 ]
 
@@ -144,50 +147,174 @@ def export(
 
 
 def write_exports(
-    kg: KnowledgeGraph, out_dir: str | Path, formats: Iterable[str] = DEFAULT_FORMATS, *, settings: Settings | None = None
+    kg: KnowledgeGraph,
+    out_dir: str | Path,
+    formats: Iterable[str] = DEFAULT_FORMATS,
+    *,
+    settings: Settings | None = None,
+    extra: Mapping[str, bytes] | None = None,
 ) -> list[Path]:
-    """Write each format's file into ``out_dir``; return the paths written."""
+    """Write each format's file (and ``extra`` files) into ``out_dir``; return the paths written.
+
+    Every file is first written in full to a temporary file next to it; only when all are
+    written are they renamed over the old ones, one after the other. A build killed at any
+    moment (even SIGKILL) therefore leaves every old file intact or replaced by its complete
+    new version, never a partial one. Temporary files left by a killed build are removed.
+
+    Args:
+        kg: The graph.
+        out_dir: The folder (created if needed).
+        formats: Registered format names; companions of a format are written with it.
+        settings: Passed to every exporter.
+        extra: More files to write the same way, file name → bytes (``report.json``).
+
+    Example:
+        >>> import tempfile
+        >>> from kgraph.graph import KnowledgeGraph
+        >>> out = tempfile.mkdtemp()
+        >>> [p.name for p in write_exports(KnowledgeGraph(), out, ["json"], extra={"note.txt": b"hi"})]
+        ['graph.json', 'note.txt']
+    """
+    settings = settings or Settings()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     names = [n for name in formats for n in (name, *get_spec(name).companions)]
     specs = [get_spec(name) for name in dict.fromkeys(names)]  # validate all before writing any
-    written = []
-    for spec in specs:
-        path = out / spec.filename
-        export(kg, path, format=spec.name, settings=settings)
-        written.append(path)
-    return written
+    remove_stale_temporaries(out)
+    staged: list[atomic_write] = []
+    try:
+        for spec in specs:
+            writer = spec.load()
+            with _staged(staged, out / spec.filename) as stream:
+                writer(kg, stream, settings=settings)
+        for filename, data in (extra or {}).items():
+            with _staged(staged, out / filename) as stream:
+                stream.write(data)
+    except BaseException:
+        for done in staged:
+            done.discard()
+        raise
+    for done in staged:
+        done.commit()
+    return [done.path for done in staged]
+
+
+def _staged(staged: list[atomic_write], path: Path) -> atomic_write:
+    writer = atomic_write(path, commit=False)
+    staged.append(writer)
+    return writer
 
 
 class atomic_write:
     """Context manager: a binary stream to a temporary file renamed over ``path`` on success.
 
-    A crash at any moment leaves either the old file or the complete new one.
+    The temporary file (``.<name>.<pid>.<random>.tmp`` in the same folder) is flushed and
+    synced to disk before the rename, and the folder is synced after it, so a crash at any
+    moment leaves either the old file or the complete new one. On an exception the
+    temporary file is removed and the old file is left alone. With ``commit=False`` the
+    rename waits for :meth:`commit` (several files renamed together) or :meth:`discard`.
+
+    Args:
+        path: The file to write.
+        commit: Rename when the block ends without an exception.
+
+    Example:
+        >>> import tempfile
+        >>> path = Path(tempfile.mkdtemp()) / "out.txt"
+        >>> with atomic_write(path) as stream:
+        ...     _ = stream.write(b"complete")
+        >>> path.read_bytes()
+        b'complete'
     """
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, path: Path, *, commit: bool = True) -> None:
+        self.path = Path(path)
+        self._commit = commit
         self._tmp: IO[bytes] | None = None
         self._name = ""
 
     def __enter__(self) -> IO[bytes]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        self._tmp, self._name = os.fdopen(fd, "wb"), name
+        prefix = f".{self.path.name}.{os.getpid()}."
+        fd, self._name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=self.path.parent)
+        os.fchmod(fd, _FILE_MODE)
+        self._tmp = os.fdopen(fd, "wb")
         return self._tmp
 
     def __exit__(self, exc_type: object, *_: object) -> None:
         if self._tmp is None:
             return
-        name = self._name
-        if exc_type is None:
-            self._tmp.flush()
-            os.fsync(self._tmp.fileno())
-        self._tmp.close()
-        if exc_type is None:
-            os.replace(name, self.path)
-        else:
-            os.unlink(name)
+        try:
+            if exc_type is None:
+                self._tmp.flush()
+                os.fsync(self._tmp.fileno())
+        finally:
+            self._tmp.close()
+        if exc_type is not None:
+            self.discard()
+        elif self._commit:
+            self.commit()
+
+    def commit(self) -> None:
+        """Rename the complete temporary file over the target."""
+        os.replace(self._name, self.path)
+        _fsync_dir(self.path.parent)
+
+    def discard(self) -> None:
+        """Remove the temporary file (the target is left as it was)."""
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self._name)
+
+
+#: Mode of written files (mkstemp would make them private to the user).
+_FILE_MODE = 0o644
+_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp")
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove temporary files that a killed :class:`atomic_write` left in ``folder``.
+
+    Only files named by :class:`atomic_write` whose process is gone are removed, so a build
+    writing into the same folder at the same time is not disturbed.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / ".graph.ttl.999999999.abc.tmp").write_bytes(b"partial")
+    >>> [p.name for p in remove_stale_temporaries(folder)]
+    ['.graph.ttl.999999999.abc.tmp']
+    """
+    removed = []
+    for path in sorted(folder.glob(".*.tmp")):
+        match = _TEMP_NAME.fullmatch(path.name)
+        if match and not _alive(int(match["pid"])):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (not possible on every platform; then a no-op)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _register_builtins() -> None:
