@@ -7,6 +7,8 @@ controls wired), plus the machine it ran on.
 
     .venv/bin/python benchmarks/bench_html.py
     .venv/bin/python benchmarks/bench_html.py --max-nodes 0     # 0: keep every node
+    .venv/bin/python benchmarks/bench_html.py --input ../shared/corpora/seed_article.txt \
+        --repeat 1 --screenshot docs/img/seed-graph.png --select "Kim Jong Un"   # the README image
 """
 
 from __future__ import annotations
@@ -78,12 +80,29 @@ def open_once(browser: object, uri: str) -> dict[str, float]:
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     t0 = time.perf_counter()
     page.goto(uri, wait_until="commit")
-    page.wait_for_function("window.kgraph && window.kgraph.ready", timeout=120_000)
+    page.wait_for_function("() => window.kgraph && window.kgraph.ready", timeout=120_000)
     wall = time.perf_counter() - t0
     result = {"wall_s": wall, "page_s": page.evaluate("kgraph.readyAt") / 1000, "nodes": page.evaluate("kgraph.nodes.length"),
               "edges": page.evaluate("kgraph.edges.length"), "blocked": len(blocked), "errors": len(errors)}  # fmt: skip
     context.close()
     return result
+
+
+def screenshot(browser: object, uri: str, path: Path, select: str | None) -> None:
+    """Save a PNG of the page, with the first actor matching ``select`` clicked when given."""
+    page = browser.new_page(viewport={"width": 1400, "height": 860})  # type: ignore[attr-defined]
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+    page.goto(uri)
+    page.wait_for_function("() => window.kgraph && window.kgraph.ready", timeout=120_000)
+    if select:
+        page.fill("#kg-search", select)
+        page.keyboard.press("Enter")
+        page.evaluate("kgraph.network.fit({animation: false})")
+        page.fill("#kg-search", "")
+    page.wait_for_timeout(300)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path))
+    page.close()
 
 
 def main() -> int:
@@ -92,6 +111,8 @@ def main() -> int:
     parser.add_argument("--max-nodes", type=int, default=None, help="html_max_nodes (default: Settings'; 0: all)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="also copy graph.html here")
+    parser.add_argument("--screenshot", type=Path, help="also save a PNG of the page here")
+    parser.add_argument("--select", help="with --screenshot: click the actor this name or alias finds")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -103,6 +124,8 @@ def main() -> int:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             runs = [open_once(browser, out.as_uri()) for _ in range(args.repeat)]
+            if args.screenshot:
+                screenshot(browser, out.as_uri(), args.screenshot, args.select)
             browser.close()
     print(f"machine: {machine()}")
     print(f"input: {args.input.name}; graph: {info['graph_nodes']} nodes ({info['actors']} actors, {info['events']} events); "

@@ -82,7 +82,7 @@ def open_html(browser: Any, path: Path) -> tuple[Any, Opened]:
     opened = Opened(context.new_page())
     watch(context, opened)
     opened.page.goto(path.as_uri())
-    opened.page.wait_for_function("window.kgraph && window.kgraph.ready", timeout=30_000)
+    opened.page.wait_for_function("() => window.kgraph && window.kgraph.ready", timeout=30_000)
     return context, opened
 
 
@@ -261,3 +261,51 @@ def test_big_graph_is_static_and_says_what_was_left_out(open_graph: Callable[...
     assert opened.js("kgraph.network.physics.physicsEnabled") is False
     note = opened.page.inner_text("#kg-omitted")
     assert "left out" in note and f"{kg.graph.number_of_nodes():,}" in note
+
+
+def test_hover_shows_type_mood_date_and_sentence(open_graph: Callable[..., Opened]) -> None:
+    opened = open_graph(small_graph())
+    node = node_id(opened, "not negotiate")
+    click_node(opened, node)  # moves the mouse onto the node
+    tooltip = opened.page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    text = tooltip.inner_text()
+    assert "REJECT" in text and "negated" in text and "2016-04-11" in text
+    assert "South Korea did not negotiate with the North." in text
+
+
+@pytest.fixture(scope="module")
+def seed_graph(shared_dir: Path) -> KnowledgeGraph:
+    import kgraph
+
+    return kgraph.build([shared_dir / "corpora" / "seed_article.txt"])
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_article_page_end_to_end(open_graph: Callable[..., Opened], seed_graph: KnowledgeGraph) -> None:
+    opened = open_graph(seed_graph)
+    assert opened.js("kgraph.nodes.length") == seed_graph.graph.number_of_nodes() > 20
+    assert opened.js("kgraph.edges.length") == seed_graph.graph.number_of_edges()
+    kim = opened.js("kgraph.search('Kim Jong Un')[0].node")
+    aliases = [a for a in kim["kg"]["aliases"] if a != kim["label"]]
+    opened.page.fill("#kg-search", aliases[0])
+    assert opened.page.locator("#kg-search-results button").first.inner_text().startswith(kim["label"])
+    click_node(opened, kim["id"])
+    sentences = [ev["sentence"] for n in seed_graph.graph.successors(kim["id"])
+                 for ev in seed_graph.graph.nodes[n]["evidence"]]  # fmt: skip
+    text = " ".join(panel_text(opened).split())
+    assert sentences and all(" ".join(s.split()) in text for s in sentences[:5])
+
+
+@pytest.mark.model
+def test_examples_page_end_to_end(open_graph: Callable[..., Opened]) -> None:
+    import kgraph
+
+    kg = kgraph.build([Path(__file__).resolve().parents[1] / "examples" / "articles.jsonl"])
+    opened = open_graph(kg)
+    assert opened.js("kgraph.nodes.length") == kg.graph.number_of_nodes() > 5
+    types = opened.js("Array.from(document.querySelectorAll('#kg-filter-type input')).map(i => i.value)")
+    opened.page.locator(f"#kg-filter-type input[value='{types[0]}']").uncheck()
+    hidden = {n for n, d in kg.graph.nodes(data=True) if d.get("kind") == "event" and (d.get("type") or "(untyped)") == types[0]}
+    assert hidden and not hidden & visible(opened)

@@ -396,7 +396,11 @@
   }
 
   function buildLegend() {
-    var box = byId("kg-legend");
+    var details = el("details");
+    details.open = true;
+    details.appendChild(el("summary", "Legend"));
+    byId("kg-legend").appendChild(details);
+    var box = details;
     box.appendChild(el("h2", "Actors (size: number of events)"));
     Object.keys(META.actorColours).forEach(function (type) {
       legendRow(box, swatch(META.actorColours[type], "kg-swatch"), type.toLowerCase());
