@@ -1,27 +1,44 @@
-"""Dependency-based extraction of subject–relation–object events (the first, simple rules).
+"""Extraction: a parsed spaCy ``Doc`` → events, one sentence at a time.
 
-One small function per rule: find the predicates of a sentence, their subjects and
-objects, expand each to a mention, type the predicate with the lexicon, read its mood.
+For each sentence: read frames (verbs, event nouns, "according to", defiance), let a
+typed head absorb its infinitive or clausal complement ("agreed to cooperate" is one
+AGREE), attach speaker and mood, derive intent/refusal/demand events, score, and build
+frozen events.
+
+>>> # extract(nlp("The UN Security Council passed sanctions on North Korea."), document)
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator
 
+from kgraph.extract.attribution import is_reporting, speaker
+from kgraph.extract.events import confidence, to_event
+from kgraph.extract.frames import (
+    Frame,
+    defiance_frames,
+    noun_frames,
+    reporting_frame_ok,
+    source_frames,
+    verb_frames,
+)
 from kgraph.extract.lexicon import Lexicon, load_lexicon
-from kgraph.ids import event_id
-from kgraph.model import Document, Event, Evidence, Mention, Participant
+from kgraph.extract.mood import chain, is_intent, mood
+from kgraph.extract.participants import find_actor, subjects
+from kgraph.extract.words import NEGATIVE_HEADS
+from kgraph.extract.relations import relation_frames
+from kgraph.model import Document, Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["extract"]
+__all__ = ["extract", "sentence_frames"]
 
-_SUBJ = {"nsubj", "csubj"}
-_OBJ = {"dobj", "dative", "attr", "oprd"}
-_ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-_FUTURE = {"will", "shall", "'ll"}
-_HYPOTHETICAL = {"could", "might", "may", "would", "should", "can"}
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+_HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
+_CONSUMERS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "AID", "CONCEDE"})
+_DEONTIC = frozenset({"must", "should"})
 
 
 def extract(doc: Doc, document: Document, *, lexicon: Lexicon | None = None) -> tuple[Event, ...]:
@@ -29,96 +46,130 @@ def extract(doc: Doc, document: Document, *, lexicon: Lexicon | None = None) -> 
 
     Args:
         doc: The spaCy Doc of ``document.text``.
-        document: The document (its id goes into every mention and evidence).
+        document: The document (its id and date go into every event).
         lexicon: The event lexicon (the built-in one by default).
+
+    Returns:
+        Events in text order; several per sentence when it holds several predicates.
     """
     lexicon = lexicon or load_lexicon()
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
-        for verb in _predicates(sent):
-            event = _event(verb, sent, index, document.id, lexicon)
-            if event is not None:
-                events.append(event)
-    return tuple(events)
+        events += [to_event(f, sent, index, document) for f in sentence_frames(sent, lexicon)]
+    return tuple(dict.fromkeys(events))
 
 
-def _predicates(sent: Span) -> Iterator[Token]:
+def sentence_frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
+    """Return the frames of one sentence with speaker, mood and confidence set."""
+    frames = list(verb_frames(sent, lexicon))
+    frames += list(cognition_frames(sent, lexicon))
+    used = {f.typed.noun.i for f in frames if f.typed is not None and f.typed.noun is not None}
+    frames += list(noun_frames(sent, lexicon, used))
+    frames += list(source_frames(sent))
+    frames += list(defiance_frames(sent, lexicon))
+    frames += list(relation_frames(sent))
+    frames += list(deontic_frames(sent, lexicon))
+    frames = absorb_complements([f for f in frames if reporting_frame_ok(f, lexicon)])
+    for frame in frames:
+        annotate(frame, lexicon)
+    frames += list(derived_frames(frames))
+    for frame in frames:
+        frame.confidence = confidence(frame)
+    return frames
+
+
+def cognition_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
+    """Yield STATEMENT frames for belief verbs with a clause: "Experts believe that..."."""
     for token in sent:
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
-            yield token
+        if token.pos_ != "VERB" or lexicon.lookup(token.lemma_.lower()) is not None:
+            continue
+        if is_reporting(token, lexicon) and any(c.dep_ == "ccomp" for c in token.children):
+            actors = [a for a in (find_actor(t, depth=1) for t in subjects(token)) if a is not None]
+            if actors:
+                yield Frame(token, None, (token,), token.lemma_.lower(), actors, rule="cognition",
+                            type="STATEMENT", cameo_root="01")  # fmt: skip
 
 
-def _event(verb: Token, sent: Span, index: int, doc_id: str, lexicon: Lexicon) -> Event | None:
-    subjects = _subjects(verb)
-    objects = _objects(verb)
-    if not subjects and not objects:
-        return None
-    noun = objects[0].lemma_.lower() if objects else None
-    typed = (lexicon.lookup(verb.lemma_.lower(), noun) if noun else None) or lexicon.lookup(verb.lemma_.lower())
-    relation = " ".join(x for x in (verb.lemma_.lower(), noun) if x)
-    trigger = _mention(verb.doc[verb.i : verb.i + 1], doc_id, index, "VERB")
-    actors = tuple(Participant(_expand(t, doc_id, index)) for t in subjects)
-    recipients = tuple(Participant(m) for m in (_recipient(t, doc_id, index) for t in objects) if m)
-    return Event(
-        id=event_id(doc_id, trigger.start, trigger.end, relation),
-        relation=relation,
-        type=typed[0] if typed else None,
-        cameo_root=typed[1] if typed else None,
-        actor=actors,
-        recipient=recipients,
-        evidence=Evidence(doc_id, index, sent.text, sent.start_char, sent.end_char, trigger),
-        object_text=_subtree_text(objects[0]) if objects else None,
-        mood=_mood(verb),
-        confidence=0.5 + (0.2 if typed else 0.0) + (0.1 if actors and recipients else 0.0),
-        rule="svo",
-    )
-
-
-def _subjects(verb: Token) -> list[Token]:
-    found = [c for c in verb.children if c.dep_ in _SUBJ]
-    found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return found + [c for s in found for c in s.conjuncts]
-
-
-def _objects(verb: Token) -> list[Token]:
-    found = [c for c in verb.children if c.dep_ in _OBJ or c.dep_ == "nsubjpass"]
-    found += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return found + [c for o in found for c in o.conjuncts]
-
-
-def _recipient(token: Token, doc_id: str, index: int) -> Mention | None:
-    if token.ent_type_ in _ACTOR_ENTS or token.pos_ == "PROPN":
-        return _expand(token, doc_id, index)
-    for inner in token.subtree:  # "sanctions on North Korea's exports" → North Korea
-        if inner.ent_type_ in _ACTOR_ENTS and inner.ent_iob_ == "B":
-            return _expand(inner, doc_id, index)
+def _governor(frame: Frame) -> Token | None:
+    head = frame.head
+    if head.dep_ in ("xcomp", "ccomp"):
+        return head.head
+    if head.dep_ == "pcomp" and head.head.dep_ == "prep":  # "accused X of attacking"
+        return head.head.head
     return None
 
 
-def _expand(token: Token, doc_id: str, index: int) -> Mention:
-    doc = token.doc
-    if token.ent_type_:
-        ent = next(e for e in doc.ents if e.start <= token.i < e.end)
-        return _mention(ent, doc_id, index, ent.label_)
-    left = min((c.i for c in token.lefts if c.dep_ in ("compound", "amod", "det", "poss")), default=token.i)
-    return _mention(doc[left : token.i + 1], doc_id, index, "PRON" if token.pos_ == "PRON" else "NOUN")
+def absorb_complements(frames: list[Frame]) -> list[Frame]:
+    """Drop frames that are the complement of a typed head; lend their participants to it.
+
+    "agreed to cooperate" → AGREE only; "offered to hand over X to Britain" → AGREE
+    with Britain as recipient.
+    """
+    by_head = {f.head.i: f for f in frames if f.rule == "verb"}
+    kept = []
+    for frame in frames:
+        gov = _governor(frame) if frame.rule == "verb" else None
+        owner = by_head.get(gov.i) if gov is not None else None
+        if owner is None or owner.type not in _CONSUMERS:
+            kept.append(frame)
+            continue
+        if not owner.recipients:
+            others = [a for a in frame.actors if a not in owner.actors]
+            owner.recipients = others or [r for r in frame.recipients if r not in owner.actors]
+    return kept
 
 
-def _mention(span: Span, doc_id: str, index: int, label: str) -> Mention:
-    return Mention(doc_id, span.start_char, span.end_char, span.text, label, index)
+def annotate(frame: Frame, lexicon: Lexicon) -> None:
+    """Set the frame's speaker and mood."""
+    if frame.rule == "deontic":
+        return
+    if frame.rule not in ("according_to", "cognition"):
+        who = speaker(frame.head, lexicon)
+        frame.speaker = who if who is not None and who not in frame.actors else None
+    frame.mood = mood(frame.head, reported=frame.speaker is not None)
 
 
-def _subtree_text(token: Token) -> str:
-    tokens = list(token.subtree)
-    return token.doc[tokens[0].i : tokens[-1].i + 1].text
+def _derived(frame: Frame, type_: str, root: str, rule: str, **changes: object) -> Frame:
+    derived = replace(frame, type=type_, cameo_root=root, rule=rule, **changes)  # type: ignore[arg-type]
+    derived.mood = "reported" if frame.speaker is not None else "asserted"
+    return derived
 
 
-def _mood(verb: Token) -> str:
-    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg", "auxpass")}
-    if any(c.dep_ == "neg" for c in verb.children):
-        return "negated"
-    if words & _FUTURE:
-        return "future"
-    if words & _HYPOTHETICAL:
-        return "hypothetical"
-    return "asserted"
+def _refused(links: list[Token]) -> bool:
+    return is_intent(links) or any(t.lemma_.lower() in NEGATIVE_HEADS for t in links[1:])
+
+
+def _conditional(links: list[Token]) -> bool:
+    """"... unless X steps down", "... if they attack": a condition on the intent."""
+    return any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children) for t in links
+               for c in t.children)  # fmt: skip
+
+
+def derived_frames(frames: list[Frame]) -> Iterator[Frame]:
+    """Yield events implied by others: intent (AGREE/THREATEN) and refusal (REJECT).
+
+    "will provide aid" → AGREE; "would blockade Paris" → THREATEN; "will withdraw unless..." →
+    THREATEN; "failed to reach agreement", "will not accept" → REJECT.
+    """
+    for frame in frames:
+        if frame.rule != "verb" or not frame.actors:
+            continue
+        links = chain(frame.head)
+        if frame.mood == "negated":
+            if frame.type in _COOPERATIVE | {"AGREE"} and _refused(links):
+                yield _derived(frame, "REJECT", "12", "refusal")
+        elif is_intent(links) and frame.type in _COOPERATIVE | _HOSTILE:
+            hostile = frame.type in _HOSTILE or _conditional(links)
+            yield _derived(frame, *(("THREATEN", "13") if hostile else ("AGREE", "03")), "intent")
+
+
+def deontic_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
+    """Yield REQUEST frames for "X said Y must/should do Z" (X demands of Y)."""
+    for token in sent:
+        if token.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in token.children):
+            continue
+        who = speaker(token, lexicon)
+        targets = [a for a in (find_actor(t, depth=1) for t in subjects(token)) if a is not None]
+        if who is not None and targets and who not in targets and who.lower_ not in ("i", "we"):
+            yield Frame(token, None, (token,), f"demand {token.lemma_.lower()}", [who], targets, rule="deontic",
+                        type="REQUEST", cameo_root="10")  # fmt: skip

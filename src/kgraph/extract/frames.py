@@ -1,0 +1,179 @@
+"""Frames: a predicate with its trigger, type, actors, recipients and object, before moods and dates.
+
+One function per rule: verb predicates (active, passive, light verb + noun, particles,
+prepositional objects), event nouns ("protests against X", "talks with X", "Russian
+attacks"), "according to X", and "despite the sanctions" (defiance → REJECT).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator
+
+from kgraph.extract.attribution import according_to, is_reporting
+from kgraph.extract.lexicon import Lexicon
+from kgraph.extract.participants import direct_objects, find_actor, is_actor, prep_objects, subjects
+from kgraph.extract.typing import Typed, type_noun, type_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["Frame", "defiance_frames", "noun_frames", "source_frames", "verb_frames"]
+
+#: Prepositions that bring the recipient of a verb, best first.
+_VERB_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "upon", "over", "for", "from")
+_NOUN_AGENT_PREPS = frozenset({"by", "between", "among"})
+_MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
+_DEFIANCE_NOUNS = frozenset({"sanction", "warning", "demand", "call", "pressure", "criticism", "protest", "appeal",
+                             "objection", "opposition", "ban", "embargo", "ultimatum", "threat", "plea", "request"})  # fmt: skip
+
+
+@dataclass
+class Frame:
+    """A predicate read from the parse (mutable while a sentence is processed).
+
+    Attributes:
+        head: The trigger's head token.
+        typed: The lexicon match, ``None`` for an untyped relation.
+        trigger: The trigger's tokens.
+        relation: Lemmatised predicate.
+        actors: Head tokens of the actors.
+        recipients: Head tokens of the recipients.
+        obj: Head of the object phrase, when there is one.
+        rule: Name of the rule that read it.
+        mood: Its mood.
+        speaker: Head token of the speaker it is attributed to.
+        confidence: 0..1.
+        type: PLOVER type or STATEMENT (``None``: untyped).
+        cameo_root: Two-digit CAMEO root.
+    """
+
+    head: Token
+    typed: Typed | None
+    trigger: tuple[Token, ...]
+    relation: str
+    actors: list[Token] = field(default_factory=list)
+    recipients: list[Token] = field(default_factory=list)
+    obj: Token | None = None
+    rule: str = ""
+    mood: str = "asserted"
+    speaker: Token | None = None
+    confidence: float = 0.5
+    type: str | None = None
+    cameo_root: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.typed is not None and self.type is None:
+            self.type, self.cameo_root = self.typed.entry
+
+
+def _actors(tokens: list[Token]) -> list[Token]:
+    found = [find_actor(t, depth=2) for t in tokens]
+    return list(dict.fromkeys(t for t in found if t is not None))
+
+
+def _recipients(verb: Token, typed: Typed | None, actors: list[Token]) -> list[Token]:
+    noun = typed.noun if typed else None
+    direct = [t for t in direct_objects(verb) if t != noun]
+    found = [a for a in (find_actor(t, depth=3) for t in direct) if a is not None]
+    if noun is not None and not found:
+        found = [a for a in (find_actor(t, depth=4) for t in [noun]) if a is not None and a != noun]
+    if not found:
+        preps = sorted(prep_objects(verb), key=lambda p: _VERB_PREPS.index(p[0]) if p[0] in _VERB_PREPS else 99)
+        for prep in (c for c in verb.children if c.dep_ == "prt"):
+            preps += list(prep_objects(prep))
+        found = [t for p, t in preps if p in _VERB_PREPS and is_actor(t)][:1]
+        found += [c for f in found for c in f.conjuncts if is_actor(c) and c not in found]
+    return [t for t in dict.fromkeys(found) if t not in actors]
+
+
+def _object(verb: Token, typed: Typed | None) -> Token | None:
+    if typed is not None and typed.noun is not None:
+        return typed.noun
+    return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+
+
+def verb_frame(verb: Token, lexicon: Lexicon) -> Frame | None:
+    """Read the frame of one verb; ``None`` when it has no actor-like participant at all."""
+    typed = type_verb(verb, lexicon)
+    actors = _actors(subjects(verb))
+    recipients = _recipients(verb, typed, actors)
+    if typed is None and not (actors and recipients):
+        return None
+    if not actors and not recipients:
+        return None
+    trigger = typed.tokens if typed else (verb,)
+    relation = typed.relation if typed else verb.lemma_.lower()
+    return Frame(verb, typed, trigger, relation, actors, recipients, _object(verb, typed), rule="verb")
+
+
+def verb_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
+    """Yield the frames of the verbs of a sentence."""
+    for token in sent:
+        if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
+            frame = verb_frame(token, lexicon)
+            if frame is not None:
+                yield frame
+
+
+def _noun_participants(noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
+    actors = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and is_actor(c)]
+    recipients: list[Token] = []
+    for prep, pobj in prep_objects(noun, frozenset({*_VERB_PREPS, "of", *_NOUN_AGENT_PREPS})):
+        if not is_actor(pobj):
+            continue
+        if prep in _NOUN_AGENT_PREPS or (prep == "of" and kind in _MEETING_TYPES):
+            actors.append(pobj)
+        elif pobj not in actors:
+            recipients.append(pobj)
+    return list(dict.fromkeys(actors)), list(dict.fromkeys(recipients))
+
+
+def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]:
+    """Yield frames of event nouns not already read as a verb's object ("protests against X")."""
+    for token in sent:
+        if token.i in used:
+            continue
+        typed = type_noun(token, lexicon)
+        if typed is None or typed.entry[0] == "STATEMENT":
+            continue
+        actors, recipients = _noun_participants(token, typed.entry[0])
+        if actors or recipients:
+            yield Frame(token, typed, typed.tokens, typed.relation, actors, recipients, token, rule="noun")
+
+
+def source_frames(sent: Span) -> Iterator[Frame]:
+    """Yield a STATEMENT frame for "according to X"."""
+    pobj = according_to(sent)
+    if pobj is not None and is_actor(pobj):
+        according = pobj.head.head
+        yield Frame(according, None, (according, pobj.head), "according to", [pobj], rule="according_to",
+                    type="STATEMENT", cameo_root="01")  # fmt: skip
+
+
+def defiance_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
+    """Yield REJECT frames for "X ... despite Y's sanctions/warnings" (defiance of Y)."""
+    for token in sent:
+        if token.lower_ not in ("despite", "defying", "defiance"):
+            continue
+        for pobj in (c for c in token.children if c.dep_ == "pobj"):
+            if pobj.lemma_.lower() not in _DEFIANCE_NOUNS:
+                continue
+            verb = token.head
+            actors = _actors(subjects(verb)) if verb.pos_ in ("VERB", "AUX") else []
+            owner = [c for c in pobj.children if c.dep_ in ("poss", "compound", "nmod", "amod") and is_actor(c)]
+            if actors:
+                yield Frame(verb, None, (verb, token), f"defy {pobj.lemma_.lower()}", actors, owner[:1], pobj,
+                            rule="defiance", type="REJECT", cameo_root="12")  # fmt: skip
+
+
+def reporting_frame_ok(frame: Frame, lexicon: Lexicon) -> bool:
+    """A STATEMENT needs a speaker; cognition verbs count only with a clause ("believes that...")."""
+    if frame.type != "STATEMENT" or frame.rule != "verb":
+        return True
+    if not frame.actors:
+        return False
+    entry = lexicon.lookup(frame.head.lemma_.lower())
+    if entry is None and is_reporting(frame.head, lexicon):
+        return any(c.dep_ in ("ccomp", "parataxis") for c in frame.head.children)
+    return True

@@ -1,0 +1,207 @@
+"""Who acts and who is acted upon: subjects, objects and the mentions of actors.
+
+Subjects come from ``nsubj``, a passive ``by`` agent, the antecedent of a relative
+clause, or are inherited along ``xcomp``/``conj``/participle chains ("agreed to
+cooperate", "attacked and killed"). Objects are direct, dative and prepositional
+objects ("sanctions on X", "met with X") and the subject of a passive. Only actor-like
+tokens (named entities, pronouns, actor nouns) become participants; a non-actor object
+is searched for an actor inside it ("sanctions on North Korea's exports" → North Korea).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from kgraph.extract.words import (
+    ACTOR_ENTS,
+    OBJECT_CONTROL,
+    PRONOUNS,
+    RECIPIENT_PREPS,
+    RELATIVE_PRONOUNS,
+    actor_nouns,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = [
+    "actor_spans",
+    "direct_objects",
+    "entity_of",
+    "find_actor",
+    "is_actor",
+    "objects",
+    "prep_objects",
+    "subjects",
+]
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CLAUSE = frozenset({"relcl", "ccomp", "advcl", "parataxis", "acl", "xcomp", "conj", "csubj", "appos"})
+_MAX_SPAN = 9
+_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "quantmod"})
+
+
+def entity_of(token: Token) -> Span | None:
+    """Return the named entity ``token`` is part of, if any."""
+    if not token.ent_type_:
+        return None
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
+def _modifier_entities(token: Token) -> list[Token]:
+    """NORP/GPE/ORG entity tokens that modify a noun ("Israeli soldiers", "Iran's army")."""
+    return [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ACTOR_ENTS]
+
+
+def is_actor(token: Token) -> bool:
+    """Tell whether ``token`` heads a mention of an actor.
+
+    Named entities of actor types, personal pronouns, actor nouns ("officials", "police")
+    and nouns with a national modifier ("Israeli tanks") are actors.
+    """
+    if token.ent_type_ in ACTOR_ENTS:
+        return True
+    if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+        return token.lower_ in PRONOUNS and token.dep_ != "expl"
+    if token.pos_ == "PROPN" and not token.ent_type_:  # a name the recogniser missed ("Ethopia")
+        return token.is_title or token.is_upper
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_:
+        return False
+    return token.lemma_.lower() in actor_nouns() or bool(_modifier_entities(token))
+
+
+def _noun_span(token: Token) -> tuple[int, int]:
+    lefts = [c.i for c in token.lefts if c.dep_ in _MODIFIERS]
+    start = min(lefts, default=token.i)
+    for child in token.lefts:  # take the whole subtree of a left modifier ("South Korean")
+        if child.i == start:
+            start = min(t.i for t in child.subtree)
+    end = token.i + 1
+    for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("of", "from", "in")):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)  # "supporters of X"
+        last = max(t.i for t in prep.subtree) + 1
+        if pobj is not None and pobj.ent_type_ in ACTOR_ENTS and last - start <= _MAX_SPAN:
+            end = last
+        break
+    return start, end
+
+
+def actor_spans(token: Token) -> list[tuple[int, int, str]]:
+    """Return the token spans ``(start, end, label)`` of the actor(s) headed by ``token``.
+
+    A named entity gives its span; a pronoun ``PRON``; a noun phrase ``NOUN``. Conjoined
+    national modifiers give one actor each ("Hungarian and Romanian officials" →
+    "Hungarian", "Romanian"), PLOVER-style compound actors.
+    """
+    ent = entity_of(token)
+    if ent is not None and ent.label_ in ACTOR_ENTS:
+        return [(ent.start, ent.end, ent.label_)]
+    if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+        return [(token.i, token.i + 1, "PRON")]
+    mods = _modifier_entities(token)
+    conj = [c for m in mods for c in m.conjuncts if c.ent_type_ in ACTOR_ENTS]
+    if mods and conj:
+        spans = [entity_of(t) for t in (*mods, *conj)]
+        return sorted({(s.start, s.end, s.label_) for s in spans if s is not None})
+    start, end = _noun_span(token)
+    return [(start, end, "NOUN")]
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        for t in (token, *token.conjuncts):
+            if t not in out and t.i >= token.i:
+                out.append(t)
+    return out
+
+
+def _antecedent(token: Token, verb: Token) -> Token:
+    """The noun a relative pronoun stands for ("the man who attacked" → man)."""
+    if token.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return token
+
+
+def _own_subjects(verb: Token) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return _with_conjuncts([_antecedent(t, verb) for t in found])
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The subject an infinitive or participle inherits from the word it depends on."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+        objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if objs:
+            return _with_conjuncts(objs)
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if verb.dep_ == "ccomp" and verb.tag_ not in ("VB", "VBG"):
+            return []
+        return subjects(head)
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
+        if not is_actor(head) and head.dep_ in ("dobj", "attr") and head.head.pos_ == "VERB":
+            return subjects(head.head)  # "issued a declaration demanding..." → the issuer
+        return [head]
+    return []
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Return the tokens that head the subject(s) of a predicate, compound subjects included."""
+    own = _own_subjects(verb)
+    if own:
+        return own
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    return _controller(verb)
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """Direct and dative objects, the subject of a passive, the noun a passive participle modifies."""
+    found = [_antecedent(c, verb) for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass", "oprd")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "civilians killed by troops" → civilians
+        found.append(verb.head)
+    return _with_conjuncts(found)
+
+
+def prep_objects(token: Token, preps: frozenset[str] = RECIPIENT_PREPS) -> Iterator[tuple[str, Token]]:
+    """Yield ``(preposition, object)`` for the prepositional objects of ``token``."""
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    for t in _with_conjuncts([pobj]):
+                        yield child.lower_, t
+        elif child.dep_ == "agent":
+            continue
+
+
+def objects(verb: Token) -> list[Token]:
+    """Return the object heads of a predicate: direct and dative first, then prepositional."""
+    found = direct_objects(verb)
+    found += [t for _, t in prep_objects(verb) if t not in found]
+    for prt in (c for c in verb.children if c.dep_ == "prt"):
+        found += [t for _, t in prep_objects(prt) if t not in found]
+    return found
+
+
+def find_actor(token: Token, *, depth: int = 3) -> Token | None:
+    """Return ``token`` if it is an actor, else the first actor inside its phrase.
+
+    The search follows modifiers and prepositional objects but does not enter clauses:
+    "sanctions directing on North Korea's mineral exports" → North Korea.
+    """
+    if is_actor(token):
+        return token
+    if depth == 0:
+        return None
+    for child in sorted(token.children, key=lambda c: c.i):
+        if child.dep_ in _CLAUSE and child.dep_ != "acl":
+            continue
+        if child.dep_ in ("det", "punct", "cc", "case", "neg"):
+            continue
+        found = find_actor(child, depth=depth - 1)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,140 @@
+"""Event typing with the lexicon: the most specific pattern that matches wins.
+
+For a verb the order is: verb + particle ("back down"), verb + object noun ("passed
+sanctions", also a light verb with an event noun: "staged a protest"), verb +
+preposition ("call for"), the verb alone. For a noun: modifier + noun ("nuclear test"),
+then the noun alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+from kgraph.extract.lexicon import Entry, Lexicon
+from kgraph.extract.words import LIGHT_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Typed", "type_noun", "type_verb"]
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A lexicon match: the entry, the trigger tokens, the relation and how specific it was.
+
+    Attributes:
+        entry: ``(type, cameo_root)``.
+        tokens: The trigger's tokens ("passed", "sanctions").
+        relation: Lemmatised predicate ("pass sanction").
+        specific: 2 for a two-word pattern, 1 for one word.
+        noun: The object noun that carries the event, when there is one.
+    """
+
+    entry: Entry
+    tokens: tuple[Token, ...]
+    relation: str
+    specific: int = 1
+    noun: Token | None = None
+
+
+_QUANTITY_PREPS = frozenset({"of"})
+_NOUN_PREPS = frozenset({"on", "to", "into"})
+#: Nouns that take their event from a compound ("a mediation effort", "a bombing campaign").
+_GENERIC_NOUNS = frozenset({"effort", "campaign", "operation", "plan", "programme", "program", "mission", "drive",
+                            "initiative", "wave", "series", "round", "process", "action", "move"})  # fmt: skip
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def verb_lemmas(token: Token) -> list[str]:
+    """Candidate lemmas of a verb: the parser's, then simple de-inflections ("staged" → "stage").
+
+    The statistical lemmatiser errs on rare verbs ("staged" → "stag"); the lexicon is tried
+    with each candidate in turn.
+    """
+    word, out = token.lower_, [token.lemma_.lower()]
+    if token.tag_ in ("VBD", "VBN") and word.endswith("ed"):
+        out += [word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else word[:-2]]
+    elif token.tag_ == "VBZ" and word.endswith("s"):
+        out += [word[:-1], word[:-2]]
+    elif token.tag_ == "VBG" and word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"]
+    return list(dict.fromkeys([*out, word]))
+
+
+def _object_nouns(verb: Token) -> Iterator[Token]:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and child.pos_ in ("NOUN", "PROPN", "X"):
+            yield child
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in _QUANTITY_PREPS):
+                yield from (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
+    for child in verb.children:  # "go on strike", "take to the streets", "set fire to"
+        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS:
+            yield from (g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
+
+
+def _phrase(verb: Token, lemma: str, lexicon: Lexicon) -> Typed | None:
+    nouns = list(_object_nouns(verb))
+    for noun in nouns:
+        entry = lexicon.lookup(lemma, _lemma(noun))
+        if entry:
+            return Typed(entry, (verb, noun), f"{lemma} {_lemma(noun)}", 2, noun)
+    for prt in (c for c in verb.children if c.dep_ == "prt"):
+        entry = lexicon.lookup(lemma, _lemma(prt))
+        if entry:
+            return Typed(entry, (verb, prt), f"{lemma} {_lemma(prt)}", 2)
+    for noun in nouns if lemma in LIGHT_VERBS else ():
+        entry = noun_entry(noun, lexicon)
+        if entry:
+            return Typed(entry, (verb, noun), f"{lemma} {_lemma(noun)}", 2, noun)
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
+        entry = lexicon.lookup(lemma, prep.lower_)
+        if entry:
+            return Typed(entry, (verb, prep), f"{lemma} {prep.lower_}", 2)
+    return None
+
+
+def type_verb(verb: Token, lexicon: Lexicon) -> Typed | None:
+    """Return the lexicon match of a verb predicate, or ``None`` when it is not an event verb."""
+    for lemma in verb_lemmas(verb):
+        typed = _phrase(verb, lemma, lexicon)
+        if typed is not None:
+            return typed
+    for lemma in verb_lemmas(verb):
+        entry = lexicon.lookup(lemma)
+        if entry:
+            return Typed(entry, (verb,), lemma)
+    return None
+
+
+def noun_entry(noun: Token, lexicon: Lexicon) -> Entry | None:
+    """Return the entry of an event noun, preferring ``modifier noun`` patterns."""
+    lemma = _lemma(noun)
+    for mod in noun.children:
+        if mod.dep_ in ("amod", "compound", "nmod") and mod.i < noun.i:
+            entry = lexicon.noun(lemma, _lemma(mod))
+            if entry:
+                return entry
+    if noun.lower_ != lemma and lexicon.noun(noun.lower_):  # "talks" whose lemma is "talk"
+        return lexicon.noun(noun.lower_)
+    if lemma in _GENERIC_NOUNS:
+        for mod in (c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
+            return lexicon.noun(_lemma(mod))
+    return lexicon.noun(lemma)
+
+
+def type_noun(noun: Token, lexicon: Lexicon) -> Typed | None:
+    """Return the lexicon match of an event noun ("protests", "a nuclear test")."""
+    if noun.pos_ not in ("NOUN",) or noun.ent_type_:
+        return None
+    entry = noun_entry(noun, lexicon)
+    if entry is None:
+        return None
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+    specific = 2 if any(lexicon.noun(_lemma(noun), _lemma(m)) for m in mods) else 1
+    tokens = tuple(sorted([*mods, noun], key=lambda t: t.i)) if specific == 2 else (noun,)
+    return Typed(entry, tokens, _lemma(noun), specific, noun)

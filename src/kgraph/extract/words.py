@@ -1,0 +1,99 @@
+"""Closed word classes the extraction rules read: modals, reporting cues, light verbs, actor nouns.
+
+The open classes (event verbs and nouns) are in the lexicon data file; the list of actor
+nouns is ``kgraph/data/actor_nouns.txt``.
+
+>>> "official" in actor_nouns()
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+__all__ = [
+    "ACTOR_ENTS",
+    "COGNITION",
+    "FUTURE_AUX",
+    "FUTURE_HEADS",
+    "HYPOTHETICAL_AUX",
+    "HYPOTHETICAL_WORDS",
+    "INTENT_HEADS",
+    "LIGHT_VERBS",
+    "NEGATIVE_HEADS",
+    "OBJECT_CONTROL",
+    "PASS_THROUGH",
+    "PLACE_ENTS",
+    "PLACE_PREPS",
+    "PRONOUNS",
+    "RECIPIENT_PREPS",
+    "RELATIVE_PRONOUNS",
+    "actor_nouns",
+]
+
+#: Entity labels that name actors.
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Entity labels that name places.
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+#: Pronouns that can stand for an actor.
+PRONOUNS = frozenset(
+    {"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "me", "his", "their", "its", "our"}
+)
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+#: Auxiliaries that put an event in the future.
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+#: Auxiliaries and words that make an event hypothetical.
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "ca", "must", "'d"})
+HYPOTHETICAL_WORDS = frozenset(
+    {"likely", "unlikely", "possible", "possibly", "perhaps", "maybe", "probably", "potential", "able",
+     "if", "unless", "whether", "ready", "prepared", "willing"}
+)  # fmt: skip
+#: Verbs (and adjectives) whose complement is a future event of their subject.
+FUTURE_HEADS = frozenset({"plan", "intend", "expect", "schedule", "set", "aim", "go", "prepare", "due", "poised"})
+#: Heads that express the subject's intention ("vowed to", "ready to"): an intent event.
+INTENT_HEADS = frozenset(
+    {"plan", "intend", "aim", "prepare", "ready", "prepared", "willing", "vow", "pledge", "promise", "offer",
+     "agree", "decide", "commit", "committed", "determined", "threaten", "swear"}
+)  # fmt: skip
+#: Heads whose complement is not done: "refused to meet", "failed to agree".
+NEGATIVE_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "halt", "cease", "unable"})
+#: Heads that pass their subject and reality on to their complement ("began to withdraw").
+PASS_THROUGH = frozenset(
+    {"begin", "start", "continue", "resume", "keep", "try", "attempt", "seek", "decide", "manage", "move", "want",
+     "plan", "intend", "hope", "prepare", "aim", "expect", "need", "have", "go", "be", "look", "seem", "appear",
+     "help", "vow", "swear", "pledge", "promise", "threaten", "agree", "offer", "step", "escalate", "intensify"}
+)  # fmt: skip
+#: Verbs whose object is the subject of their infinitive complement ("urged Iran to stop").
+OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "order", "force", "tell", "persuade", "allow", "invite", "encourage", "call", "press",
+     "pressure", "help", "instruct", "direct", "command", "compel", "warn", "advise", "require", "permit", "enable"}
+)  # fmt: skip
+#: Verbs whose object noun carries the event ("held talks", "imposed an embargo").
+LIGHT_VERBS = frozenset(
+    {"hold", "launch", "stage", "conduct", "carry", "mount", "make", "take", "give", "issue", "impose", "pass",
+     "begin", "start", "organize", "organise", "lead", "wage", "unleash", "have", "announce", "declare",
+     "reach", "resume", "continue", "step", "intensify", "escalate", "lodge", "file", "express", "voice",
+     "offer", "provide", "call", "order", "approve", "adopt", "extend", "join", "plan", "threaten", "stage",
+     "perform", "commit", "open", "initiate", "sign", "end", "complete", "broker", "seal", "strike", "do",
+     "undertake", "execute", "host", "attend", "receive", "accept", "deliver", "send", "grant"}
+)  # fmt: skip
+#: Prepositions that introduce a recipient ("sanctions on X", "talks with X").
+RECIPIENT_PREPS = frozenset(
+    {"on", "against", "with", "to", "at", "into", "toward", "towards", "upon", "over", "for", "from", "of", "between"}
+)  # fmt: skip
+#: Prepositions that introduce the place of an event.
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"})
+#: Verbs of belief and knowledge: they attribute their clause to their subject.
+COGNITION = frozenset(
+    {"believe", "think", "know", "feel", "fear", "find", "learn", "hope", "doubt", "suspect", "expect",
+     "conclude", "agree", "show", "want", "worry", "understand", "realize", "realise", "see", "hear", "say"}
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1)
+def actor_nouns() -> frozenset[str]:
+    """Return the common-noun lemmas that name actors (``kgraph/data/actor_nouns.txt``)."""
+    text = resources.files("kgraph.data").joinpath("actor_nouns.txt").read_text(encoding="utf-8")
+    words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(w.lower() for w in words)
