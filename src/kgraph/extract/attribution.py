@@ -9,16 +9,19 @@ belief and knowledge (``words.COGNITION``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kgraph.extract.lexicon import Lexicon
-from kgraph.extract.participants import subjects
+from kgraph.extract.participants import entity_of, is_actor, subjects
+from kgraph.extract.words import ACTOR_ENTS
 from kgraph.extract.words import COGNITION
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["according_to", "clause_verb", "is_reporting", "speaker"]
+__all__ = ["according_to", "clause_verb", "is_reporting", "speaker", "statement_topics"]
+
+_MAX_TOPICS = 3
 
 _CONTENT = frozenset({"ccomp", "parataxis"})
 
@@ -77,3 +80,33 @@ def speaker(head: Token, lexicon: Lexicon) -> Token | None:
         if found:
             return found[0]
     return according_to(head.sent)
+
+
+def _content(frame_head: Token, rule: str) -> list[Token]:
+    """The tokens of what a speaker said: the reporting verb's clause, or the rest of the sentence."""
+    if rule == "according_to":
+        skip = {t.i for t in frame_head.subtree}
+        return [t for t in frame_head.sent if t.i not in skip]
+    clauses = [c for c in frame_head.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
+    if frame_head.dep_ in ("parataxis", "ccomp") and not clauses:  # "'...,' Cho said" parsed upside down
+        skip = {t.i for t in frame_head.subtree}
+        return [t for t in frame_head.head.subtree if t.i not in skip]
+    return [t for c in clauses for t in c.subtree]
+
+
+def statement_topics(frame: Any) -> list[Token]:
+    """Return the actors a statement is about: named actors and actor subjects of its content.
+
+    CAMEO codes a statement with the actor it is about as its target ("Russian tactics are
+    'crazy', says Zelensky" → Zelensky → Russian).
+    """
+    found: list[Token] = []
+    speakers = {i for a in frame.actors for i in range(a.i, a.i + 1)}
+    for token in _content(frame.head, frame.rule):
+        ent = entity_of(token)
+        head = ent.root if ent is not None and ent.label_ in ACTOR_ENTS else None
+        if head is None and token.dep_ in ("nsubj", "nsubjpass", "dobj") and is_actor(token) and token.pos_ != "PRON":
+            head = token
+        if head is not None and head.i not in speakers and head not in found:
+            found.append(head)
+    return found[:_MAX_TOPICS]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator
 
-from kgraph.extract.attribution import is_reporting, speaker
+from kgraph.extract.attribution import is_reporting, speaker, statement_topics
 from kgraph.extract.events import confidence, to_event
 from kgraph.extract.frames import (
     Frame,
@@ -39,6 +39,8 @@ _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "
 _HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
 _CONSUMERS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "AID", "CONCEDE"})
 _DEONTIC = frozenset({"must", "should"})
+#: Types where "A and B met" means A met B.
+_RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 def extract(doc: Doc, document: Document, *, lexicon: Lexicon | None = None) -> tuple[Event, ...]:
@@ -74,8 +76,17 @@ def sentence_frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
         annotate(frame, lexicon)
     frames += list(derived_frames(frames))
     for frame in frames:
-        frame.confidence = confidence(frame)
+        finish(frame)
     return frames
+
+
+def finish(frame: Frame) -> None:
+    """Fill a statement's topics, split a reciprocal compound actor, and score the frame."""
+    if frame.type == "STATEMENT" and not frame.recipients:
+        frame.recipients = statement_topics(frame)
+    if frame.type in _RECIPROCAL and len(frame.actors) > 1 and not frame.recipients:
+        frame.actors, frame.recipients = frame.actors[:1], frame.actors[1:]
+    frame.confidence = confidence(frame)
 
 
 def cognition_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
