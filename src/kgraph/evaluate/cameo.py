@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import asdict
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from kgraph.evaluate.align import PRF, GoldEntity, Record, Unit, align, describe, side_matches, units
 from kgraph.evaluate.gold import by_doc, group_by_id
@@ -87,7 +87,7 @@ def _typed(t: Triplet, u: Unit) -> bool:
     return u.event.get("cameo_root") == t.cameo_root and _dyad(t, u)
 
 
-def _prf(gold: list[Triplet], system: list[Unit], matches: Any) -> PRF:
+def _prf(gold: list[Triplet], system: list[Unit], matches: Callable[[Triplet, Unit], bool]) -> PRF:
     return PRF(len(align(gold, system, matches)), len(system), len(gold))
 
 

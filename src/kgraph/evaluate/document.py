@@ -22,7 +22,7 @@ alignments one that agrees on mood most often.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from kgraph.evaluate.align import PRF, GoldEntity, Record, Unit, align, describe, is_typed, side_matches, units
@@ -54,6 +54,9 @@ class ActorScores:
     def recall(self) -> float:
         return self.found / self.named if self.named else 0.0
 
+    def __add__(self, other: ActorScores) -> ActorScores:
+        return ActorScores(*(a + b for a, b in zip(astuple(self), astuple(other))))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "recall": round(self.recall, 4), "named": self.named, "found": self.found,
@@ -74,6 +77,10 @@ class DocumentScores:
     @property
     def mood_accuracy(self) -> float:
         return self.mood_correct / self.typed.matched if self.typed.matched else 0.0
+
+    def __add__(self, other: DocumentScores) -> DocumentScores:
+        return DocumentScores(self.actors + other.actors, self.untyped + other.untyped, self.typed + other.typed,
+                              self.mood_correct + other.mood_correct)  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -224,22 +231,23 @@ def score_documents(
     (1.0, 0.0, 0.0)
     """
     typed = by_doc(r for r in system if is_typed(r))
-    actors, untyped_prf, typed_prf, mood = ActorScores(0, 0, 0, 0, 0), PRF(0, 0, 0), PRF(0, 0, 0), 0
+    total = DocumentScores(ActorScores(0, 0, 0, 0, 0), PRF(0, 0, 0), PRF(0, 0, 0), 0)
     for records in group_by_id(gold, "doc").values():
         doc = _merge(records)
-        a = actor_figures(doc, nodes)
-        actors = ActorScores(*(x + y for x, y in zip(_fields(actors), _fields(a))))
-        events, system_units = gold_events(doc), units(typed.get(doc["doc"], []))
-        untyped_prf += PRF(len(align(events, system_units, _untyped)), len(system_units), len(events))
-        pairs = align(events, system_units, _typed, bonus=_mood)
-        typed_prf += PRF(len(pairs), len(system_units), len(events))
-        mood += sum(1 for i, j in pairs if _mood(events[i], system_units[j]))
-    return DocumentScores(actors, untyped_prf, typed_prf, mood)
+        total += _score_document(doc, typed.get(doc["doc"], []), nodes)
+    return total
 
 
-def _fields(s: ActorScores) -> tuple[int, ...]:
-    return (s.named, s.found, s.split_actors, s.merged_nodes, s.distinct_pairs_merged)
-
+def _score_document(doc: Mapping[str, Any], typed: Sequence[Record], nodes: Sequence[Mapping[str, Any]]) -> DocumentScores:
+    events, system_units = gold_events(doc), units(typed)
+    untyped = len(align(events, system_units, _untyped))
+    pairs = align(events, system_units, _typed, bonus=_mood)
+    return DocumentScores(
+        actors=actor_figures(doc, nodes),
+        untyped=PRF(untyped, len(system_units), len(events)),
+        typed=PRF(len(pairs), len(system_units), len(events)),
+        mood_correct=sum(1 for i, j in pairs if _mood(events[i], system_units[j])),
+    )
 
 
 def _actor_details(doc: Mapping[str, Any], nodes: Sequence[Mapping[str, Any]]) -> dict[str, Any]:

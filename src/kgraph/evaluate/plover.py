@@ -22,7 +22,7 @@ ISO); an empty gold side (recipient, or the one actor-less gold record) matches 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from kgraph.evaluate.align import GoldEntity, Record, Unit, align, describe, is_typed, side_matches, units
@@ -50,9 +50,14 @@ class PloverScores:
     full: int
     top1_full: int
 
+    def __add__(self, other: PloverScores) -> PloverScores:
+        return PloverScores(*(a + b for a, b in zip(astuple(self), astuple(other))))
+
     def to_dict(self) -> dict[str, Any]:
         """The four recalls (rounded to 4 places) and their counts."""
-        rate = (lambda n: round(n / self.gold, 4) if self.gold else 0.0)  # noqa: E731
+        def rate(n: int) -> float:
+            return round(n / self.gold, 4) if self.gold else 0.0
+
         return {
             "gold": self.gold,
             "type_recall": rate(self.type), "dyad_recall": rate(self.dyad),
@@ -125,13 +130,8 @@ def score_plover(system: Iterable[Record], gold: Iterable[Record]) -> PloverScor
     typed = by_doc(r for r in system if is_typed(r))
     total = PloverScores(0, 0, 0, 0, 0)
     for doc_id, records in group_by_id(gold).items():
-        s = _score_sentence(plover_gold(records), typed.get(doc_id, []))
-        total = PloverScores(*(a + b for a, b in zip(_counts(total), _counts(s))))
+        total += _score_sentence(plover_gold(records), typed.get(doc_id, []))
     return total
-
-
-def _counts(s: PloverScores) -> tuple[int, int, int, int, int]:
-    return (s.gold, s.type, s.dyad, s.full, s.top1_full)
 
 
 def plover_details(system: Iterable[Record], gold: Iterable[Record]) -> Iterator[dict[str, Any]]:
