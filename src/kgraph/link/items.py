@@ -120,7 +120,7 @@ def read_items(doc: Doc, doc_id: str, events: Iterable[Event], tables: Tables) -
     for item in _appositives(doc, doc_id, sentences, tables, items):
         items.setdefault((item.mention.start, item.mention.end), item)
     for token in doc:
-        if token.lower_ in PRONOUNS and token.pos_ == "PRON" and (token.lower_ != "it"):
+        if token.text.lower() in PRONOUNS and token.pos_ == "PRON" and (token.text.lower() != "it"):
             items.setdefault((token.idx, token.idx + len(token)), _pronoun_item(token, doc_id, sentences))
     for token in doc:
         if _is_role_head(token, tables):
@@ -156,11 +156,11 @@ def _demonym_state(ent: Span, tables: Tables) -> Span | None:
 
 
 def _event_complement(ent: Span) -> Span | None:
-    words = [t.lower_ for t in ent]
+    words = [t.text.lower() for t in ent]
     if "of" not in words or not (set(words[: words.index("of")]) & _EVENT_NOUNS):
         return None
     start = ent.start + words.index("of") + 1
-    if start < ent.end and ent.doc[start].lower_ == "the":
+    if start < ent.end and ent.doc[start].text.lower() == "the":
         start += 1
     return ent.doc[start : ent.end] if start < ent.end else None
 
@@ -198,8 +198,8 @@ def _premodifiers(ent: Span, tables: Tables) -> tuple[list[str], str | None, str
     doc, titles, nationality = ent.doc, [], None
     i = ent.start - 1
     while i >= 0 and i >= ent.start - 6 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[i].ent_type_ in ("PERSON", "ORG"):
-        word = doc[i].lower_
-        pair = f"{doc[i - 1].lower_} {word}" if i > 0 else ""
+        word = doc[i].text.lower()
+        pair = f"{doc[i - 1].text.lower()} {word}" if i > 0 else ""
         if tables.title(pair):
             titles.append(pair)
         elif tables.title(word):
@@ -243,7 +243,7 @@ def _appositives(doc: Doc, doc_id: str, sentences: dict[int, int], tables: Table
 
 
 def _bound(token: Token, name_start: Span_, doc_id: str, sentences: dict[int, int], tables: Tables) -> Item | None:
-    if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+    if token.pos_ == "PRON" and token.text.lower() in PRONOUNS:
         return replace(_pronoun_item(token, doc_id, sentences), bound=name_start)
     if token.pos_ != "NOUN":
         return None
@@ -262,22 +262,22 @@ def _np_start(token: Token) -> int:
 
 def _titled_person(span: Span, root: Token, items: dict[tuple[int, int], Item], tables: Tables) -> tuple[int, int] | None:
     """ "guest Ruth Kelly MP", "Labour MP Ruth Kelly": the one person name inside a titled phrase."""
-    if not tables.title(root.lower_):
+    if not tables.title(root.text.lower()):
         return None
     inside = [k for k, i in items.items() if i.ner == "PERSON" and span.start_char <= k[0] and k[1] <= span.end_char]
     return inside[0] if len(inside) == 1 else None
 
 
 def _pronoun_item(token: Token, doc_id: str, sentences: dict[int, int]) -> Item:
-    gender, plural = PRONOUNS.get(token.lower_, ("x", False))
+    gender, plural = PRONOUNS.get(token.text.lower(), ("x", False))
     mention = Mention(doc_id, token.idx, token.idx + len(token), token.text, "PRON", _sent(token, sentences))
-    return Item(mention, "PRON", key=token.lower_, sentence=mention.sentence, subject=token.dep_ in _SUBJECT,
+    return Item(mention, "PRON", key=token.text.lower(), sentence=mention.sentence, subject=token.dep_ in _SUBJECT,
                 embedded=token.dep_ in ("poss", "pobj"), gender=gender, plural=plural)  # fmt: skip
 
 
 def _is_role_head(token: Token, tables: Tables) -> bool:
     """ "the North Korean president", "the country": a definite role or country noun."""
-    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.text.lower() == "the" for c in token.children):
         return False
     return (tables.title(token.lemma_.lower()) or ("", ""))[0] == "head" or token.lemma_.lower() in ("country", "nation")
 
@@ -288,7 +288,7 @@ def _noun_item(span: Span, doc_id: str, sentences: dict[int, int], tables: Table
     nationality = next((tables.demonym(name_key(e.text)) for e in span.ents if tables.demonym(name_key(e.text))), None)
     possessor = next((c for c in root.children if c.dep_ == "poss"), None)
     head = root.lemma_.lower()
-    indefinite = any(t.dep_ == "det" and t.lower_ in ("a", "an", "another", "some", "any", "one") for t in span)
+    indefinite = any(t.dep_ == "det" and t.text.lower() in ("a", "an", "another", "some", "any", "one") for t in span)
     title = tables.title(head)
     return Item(
         mention=Mention(doc_id, span.start_char, span.end_char, span.text, "NOUN", _sent(root, sentences)),
