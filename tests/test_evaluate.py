@@ -6,6 +6,8 @@ import random
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kgraph.evaluate import (
     PRF,
@@ -418,3 +420,19 @@ def test_document_details() -> None:
     assert d["actors"] == {"missing": ["nk", "un"], "split": {"kju": ["a:1", "a:2"]}, "merged": {"a:1": ["kji", "kju"]}}
     assert [m["type"] for m in d["missed"]] == ["SANCTION"] and not d["spurious"]
     assert d["mood_errors"][0]["gold"] == "asserted" and d["mood_errors"][0]["system"] == "future"
+
+
+# --- properties -----------------------------------------------------------------------------
+
+_words = st.lists(st.sampled_from(["the", "U.S.", "Kim's", "north", "Korea", "-", "Mr.", "a", "forces", "’s", "x"]), max_size=12)
+
+
+@given(_words, _words)
+def test_match_is_symmetric(a: list[str], b: list[str]) -> None:
+    assert match(" ".join(a), " ".join(b)) == match(" ".join(b), " ".join(a))
+
+
+@given(_words)
+def test_a_string_matches_itself_unless_it_is_empty(a: list[str]) -> None:
+    text = " ".join(a)
+    assert match(text, text) == bool(normalise(text))
