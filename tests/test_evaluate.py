@@ -246,11 +246,12 @@ def test_cameo_one_broad_event_cannot_take_many_triplets() -> None:
     assert score_cameo(compound, gold).typed.to_dict()["f1"] == 1.0
 
 
-def test_cameo_untyped_relations_are_not_cameo_events() -> None:
+def test_cameo_untyped_relations_count_for_dyads_and_against_typed_precision() -> None:
     gold = [snippet("w1", ("Germany", "cannabis", "01"))]
     system = [rec("w1", None, ["Germany"], ["recreational cannabis"])]
     s = score_cameo(system, gold)
-    assert (s.dyad.system, s.dyad.matched, s.dyad_all.matched) == (0, 0, 1)
+    assert (s.dyad.matched, s.dyad.system, s.typed.matched, s.typed.system) == (1, 1, 0, 1)
+    assert (s.coded_dyad.system, s.coded_dyad.matched) == (0, 0)
 
 
 # --- attribution ----------------------------------------------------------------------------

@@ -33,9 +33,9 @@ Readings chosen where the README leaves room:
   merging credits each at most once). ``top1_full``: the typed event with the highest
   confidence (ties: earliest trigger, then smallest id) must match fully.
 - CAMEO: distinct triplets = same normalised subject and object and same root. System items
-  are units of *coded* events (a ``type`` or a ``cameo_root``: PLOVER types and STATEMENT,
-  since 01 "make public statement" is a CAMEO root); untyped relations make no CAMEO claim.
-  ``dyad_all`` (every record) is reported for information.
+  are units of *every* record: the README says "events" here but "typed events" for PLOVER
+  and whole documents, so untyped relations count (they can match a dyad, never a root).
+  ``coded_dyad``/``coded_typed`` (coded events only: a type or a root) are reported too.
 - Attribution: speakers and gold sources are counted once per distinct span; spans overlap
   when they share at least one character.
 - Whole documents: a mention belongs to a gold actor when the normalised string equals one

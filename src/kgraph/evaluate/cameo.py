@@ -3,15 +3,16 @@
 Gold items are the *distinct* triplets of a snippet (records sharing an id pooled; two
 triplets are the same when subject and object normalise alike and the root is equal; the
 relation name is a function of the root). System items are the units
-``(event, actor entry, recipient entry)`` of the snippet's *coded* events: those with a
-``type`` or a ``cameo_root`` (PLOVER types and STATEMENT). Untyped relations make no CAMEO
-claim and are left out; ``dyad_all`` reports dyads over every record as well.
+``(event, actor entry, recipient entry)`` of *every* record of the snippet: the README says
+"events" here, where for PLOVER sentences and whole documents it says "typed events", so
+untyped relations count too (an untyped relation can match a dyad, never a root).
 
 - ``dyad``: the unit's actor matches ``subject`` and its recipient matches ``object``;
 - ``typed``: the same and ``cameo_root`` is equal.
 
 Alignment is one-to-one; precision is aligned units over units, recall aligned triplets
-over distinct triplets.
+over distinct triplets. ``coded_dyad`` and ``coded_typed`` give the same figures over coded
+events only (a ``type`` or a ``cameo_root``), for information.
 
 >>> gold = [{"id": "s", "triplets": [{"subject": "Russian", "object": "Ukraine", "cameo_root": "19"}]}]
 >>> sys = [{"doc": "s", "type": "ASSAULT", "cameo_root": "18", "actor": [{"text": "Russian forces"}],
@@ -23,8 +24,7 @@ over distinct triplets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from kgraph.evaluate.align import PRF, GoldEntity, Record, Unit, align, describe, side_matches, units
@@ -45,14 +45,20 @@ class Triplet:
 
 @dataclass(frozen=True, slots=True)
 class CameoScores:
-    """Dyad and typed P/R/F1 over coded events, and dyad P/R/F1 over every record."""
+    """Dyad and typed P/R/F1 over every record, and the same over coded events only."""
 
     dyad: PRF
     typed: PRF
-    dyad_all: PRF
+    coded_dyad: PRF
+    coded_typed: PRF
+
+    def __add__(self, other: CameoScores) -> CameoScores:
+        return CameoScores(self.dyad + other.dyad, self.typed + other.typed,
+                           self.coded_dyad + other.coded_dyad, self.coded_typed + other.coded_typed)  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
-        return {"dyad": self.dyad.to_dict(), "typed": self.typed.to_dict(), "dyad_all": self.dyad_all.to_dict()}
+        return {"dyad": self.dyad.to_dict(), "typed": self.typed.to_dict(),
+                "coded_dyad": self.coded_dyad.to_dict(), "coded_typed": self.coded_typed.to_dict()}  # fmt: skip
 
 
 def cameo_gold(records: Iterable[Record]) -> list[Triplet]:
@@ -102,15 +108,16 @@ def score_cameo(system: Iterable[Record], gold: Iterable[Record]) -> CameoScores
         Micro-averaged counts over all snippets.
     """
     docs = by_doc(system)
-    dyad = typed = dyad_all = PRF(0, 0, 0)
+    zero = PRF(0, 0, 0)
+    total = CameoScores(zero, zero, zero, zero)
     for doc_id, records in group_by_id(gold).items():
-        triplets = cameo_gold(records)
-        every = docs.get(doc_id, [])
-        coded = units(r for r in every if is_coded(r))
-        dyad += _prf(triplets, coded, _dyad)
-        typed += _prf(triplets, coded, _typed)
-        dyad_all += _prf(triplets, units(every), _dyad)
-    return CameoScores(dyad, typed, dyad_all)
+        triplets, every = cameo_gold(records), docs.get(doc_id, [])
+        all_units, coded = units(every), units(r for r in every if is_coded(r))
+        total += CameoScores(
+            _prf(triplets, all_units, _dyad), _prf(triplets, all_units, _typed),
+            _prf(triplets, coded, _dyad), _prf(triplets, coded, _typed),
+        )  # fmt: skip
+    return total
 
 
 def cameo_details(system: Iterable[Record], gold: Iterable[Record]) -> Iterator[dict[str, Any]]:
@@ -123,9 +130,9 @@ def cameo_details(system: Iterable[Record], gold: Iterable[Record]) -> Iterator[
     docs = by_doc(system)
     for doc_id, records in group_by_id(gold).items():
         triplets = cameo_gold(records)
-        coded = units(r for r in docs.get(doc_id, []) if is_coded(r))
-        pairs = align(triplets, coded, _typed)
+        all_units = units(docs.get(doc_id, []))
+        pairs = align(triplets, all_units, _typed)
         missed = [asdict(t) for i, t in enumerate(triplets) if i not in {g for g, _ in pairs}]
-        spurious = [describe(u) for j, u in enumerate(coded) if j not in {s for _, s in pairs}]
+        spurious = [describe(u) for j, u in enumerate(all_units) if j not in {s for _, s in pairs}]
         if missed or spurious:
             yield {"set": "cameo", "doc": doc_id, "missed": missed, "spurious": spurious}

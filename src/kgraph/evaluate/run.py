@@ -256,7 +256,7 @@ def _rows(name: str, scores: Mapping[str, Any]) -> list[tuple[str, str]]:
         return [(f"plover {k}", f"{scores[k]:.3f}  ({scores['counts'][k.replace('_recall', '')]}/{scores['gold']})")
                 for k in ("type_recall", "dyad_recall", "full_recall", "top1_full")]  # fmt: skip
     if name == "cameo":
-        return [(f"cameo {k}", prf(scores[k])) for k in ("dyad", "typed", "dyad_all")]
+        return [(f"cameo {k}", prf(scores[k])) for k in ("dyad", "typed", "coded_dyad", "coded_typed")]
     if name == "attribution":
         return [("attribution speaker", prf(scores))]
     a, e = scores["actors"], scores["events"]
