@@ -26,7 +26,7 @@ from kgraph.extract.frames import (
 from kgraph.extract.lexicon import Lexicon, load_lexicon
 from kgraph.extract.mood import chain, is_intent, mood
 from kgraph.extract.participants import find_actor, subjects
-from kgraph.extract.words import NEGATIVE_HEADS
+from kgraph.extract.words import NEGATIVE_HEADS, SPEECH_ACTS
 from kgraph.extract.relations import relation_frames
 from kgraph.model import Document, Event
 
@@ -138,6 +138,13 @@ def annotate(frame: Frame, lexicon: Lexicon) -> None:
         who = speaker(frame.head, lexicon)
         frame.speaker = who if who is not None and who not in frame.actors else None
     frame.mood = mood(frame.head, reported=frame.speaker is not None)
+    if frame.speaker is None and frame.actors and _speech_act(frame):
+        frame.speaker = frame.actors[0]  # "X urged Y to...": the request is X's own words
+
+
+def _speech_act(frame: Frame) -> bool:
+    lemma = frame.head.lemma_.lower()
+    return frame.rule == "verb" and frame.type not in (None, "STATEMENT") and lemma in SPEECH_ACTS
 
 
 def _derived(frame: Frame, type_: str, root: str, rule: str, **changes: object) -> Frame:

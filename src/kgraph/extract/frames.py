@@ -14,6 +14,7 @@ from kgraph.extract.attribution import according_to, is_reporting
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import direct_objects, find_actor, is_actor, prep_objects, subjects
 from kgraph.extract.typing import Typed, type_noun, type_verb
+from kgraph.extract.words import FIRST_SECOND_PERSON
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -169,9 +170,9 @@ def defiance_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
 
 def reporting_frame_ok(frame: Frame, lexicon: Lexicon) -> bool:
     """A STATEMENT needs a speaker; cognition verbs count only with a clause ("believes that...")."""
-    if frame.type != "STATEMENT" or frame.rule != "verb":
+    if frame.type != "STATEMENT" or frame.rule not in ("verb", "cognition"):
         return True
-    if not frame.actors:
+    if not frame.actors or all(a.lower_ in FIRST_SECOND_PERSON for a in frame.actors):
         return False
     entry = lexicon.lookup(frame.head.lemma_.lower())
     if entry is None and is_reporting(frame.head, lexicon):

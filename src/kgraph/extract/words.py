@@ -14,6 +14,8 @@ from importlib import resources
 
 __all__ = [
     "ACTOR_ENTS",
+    "FIRST_SECOND_PERSON",
+    "SPEECH_ACTS",
     "COGNITION",
     "FUTURE_AUX",
     "FUTURE_HEADS",
@@ -40,6 +42,16 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset(
     {"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "me", "his", "their", "its", "our"}
 )
+#: Speakers inside a quote ("I think", "you say"): not reported as statements.
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
+#: Verbs whose event is itself something said: their actor is the speaker ("urged", "accused").
+SPEECH_ACTS = frozenset(
+    {"urge", "call", "ask", "demand", "appeal", "plead", "request", "accuse", "criticize", "criticise", "condemn",
+     "denounce", "blast", "slam", "praise", "welcome", "endorse", "pledge", "promise", "vow", "propose", "threaten",
+     "reject", "dismiss", "question", "blame", "thank", "congratulate", "apologize", "apologise", "insist",
+     "invite", "rebuke", "decry", "deplore", "lambaste", "mock", "allege", "complain", "hail", "applaud",
+     "commend", "defend", "refute", "deny", "agree", "offer", "suggest", "recommend", "encourage"}
+)  # fmt: skip
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Auxiliaries that put an event in the future.
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -84,11 +96,9 @@ RECIPIENT_PREPS = frozenset(
 )  # fmt: skip
 #: Prepositions that introduce the place of an event.
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"})
-#: Verbs of belief and knowledge: they attribute their clause to their subject.
-COGNITION = frozenset(
-    {"believe", "think", "know", "feel", "fear", "find", "learn", "hope", "doubt", "suspect", "expect",
-     "conclude", "agree", "show", "want", "worry", "understand", "realize", "realise", "see", "hear", "say"}
-)  # fmt: skip
+#: Verbs of belief and finding: they attribute their clause to their subject. "think",
+#: "know", "see" are left out: mostly "I think" asides inside quotes.
+COGNITION = frozenset({"believe", "fear", "find", "doubt", "suspect", "expect", "conclude", "show", "worry", "say"})  # fmt: skip
 
 
 @functools.lru_cache(maxsize=1)
