@@ -1,15 +1,30 @@
-"""``kgraph build INPUT... -o DIR``: the graph and its exports, plus ``report.json``."""
+"""``kgraph build INPUT... -o DIR``: the graph and its exports, plus ``report.json``.
+
+``DIR/results.jsonl.gz`` keeps the build's extraction results, so ``kgraph build --update
+DIR NEW...`` adds articles at the cost of the new ones only. Results are also cached by
+content in ``DIR/.kgraph-cache`` (``--cache`` to move it, ``--no-cache`` to skip it), so a
+rerun parses only new or changed documents.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kgraph.cli._common import add_model_options, settings_from
 
+if TYPE_CHECKING:
+    from kgraph.cache import Results
+    from kgraph.config import Settings
+
 __all__ = ["configure", "run"]
+
+#: The cache folder inside the output folder, unless --cache names another.
+CACHE_DIR = ".kgraph-cache"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -17,24 +32,40 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     formats = "; ".join(f"{n} ({s.filename}: {s.description})" for n, s in list_exporters().items())
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, or - for stdin")
-    parser.add_argument("-o", "--output", type=Path, default=Path("exports"), help="output folder (default: %(default)s)")
+    parser.add_argument("-o", "--output", type=Path, help="output folder (default: exports, or the --update folder)")
     parser.add_argument(
         "--format", action="append", dest="formats", metavar="NAME",
         help=f"add an export by name (repeatable); default: {', '.join(DEFAULT_FORMATS)}. Registered: {formats}",
     )  # fmt: skip
     add_model_options(parser)
+    group = parser.add_argument_group("speed")
+    group.add_argument("--update", type=Path, metavar="DIR", help="add INPUTs to the build in DIR, parsing only them")
+    group.add_argument("--scheduler", metavar="ADDRESS", help="parse on a Dask cluster (tcp://host:8786)")
+    group.add_argument("--cache", type=Path, metavar="DIR", help=f"result cache folder (default: OUTPUT/{CACHE_DIR})")
+    group.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
 
 
 def run(args: argparse.Namespace) -> int:
+    from kgraph.cache import RESULTS_FILE
+    from kgraph.cli._progress import stage
     from kgraph.export import DEFAULT_FORMATS, write_exports
-    from kgraph.pipeline import build
+    from kgraph.pipeline import graph_of, previous_build
     from kgraph.report import skip_messages
 
+    output: Path = args.output or args.update or Path("exports")
     settings = settings_from(args)
+    settings = replace(settings, cache_dir=None if args.no_cache else (args.cache or output / CACHE_DIR))
     formats = list(DEFAULT_FORMATS) + [f for f in (args.formats or []) if f not in DEFAULT_FORMATS]
-    kg = build(args.inputs, settings=settings)
+    previous = previous_build(args.update, settings) if args.update else None
+    results = _collect(args, settings, previous)
+    started = stage(f"linking {len(results.results)} documents", quiet=args.quiet)
+    kg = graph_of(results, settings)
+    started = stage("writing exports", quiet=args.quiet, started=started)
     report = json.dumps(kg.report, indent=1, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
-    written = write_exports(kg, args.output, formats, settings=settings, extra={"report.json": report})
+    in_place = args.update is not None and args.update.resolve() == output.resolve()
+    extra = {"report.json": report, RESULTS_FILE: _results_bytes(output / RESULTS_FILE, results, previous if in_place else None)}
+    written = write_exports(kg, output, formats, settings=settings, extra=extra)
+    stage("done", quiet=args.quiet, started=started)
     _print_skips(skip_messages(kg.report))
     if not args.quiet:
         r = kg.report
@@ -43,6 +74,26 @@ def run(args: argparse.Namespace) -> int:
         for path in written:
             print(f"  wrote {path}")
     return 1 if kg.report["documents_skipped"] else 0
+
+
+def _collect(args: argparse.Namespace, settings: Settings, previous: Results | None) -> Results:
+    from kgraph.cli._progress import count_documents, progress_bar
+    from kgraph.pipeline import collect
+
+    total = None if args.quiet else count_documents(args.inputs)
+    with progress_bar(total, quiet=args.quiet) as bar:
+        results = collect(args.inputs, settings=settings, progress=bar.update, scheduler=args.scheduler, previous=previous)
+        bar.total = bar.n
+    return results
+
+
+def _results_bytes(path: Path, results: Results, previous: Results | None) -> bytes:
+    """The new results file: ``path``'s bytes plus the new entries when ``previous`` is its content."""
+    from kgraph.cache import encode_results
+
+    if previous is not None:
+        return encode_results(results, after=previous, existing=path.read_bytes())
+    return encode_results(results)
 
 
 def _print_skips(messages: list[str], limit: int = 50) -> None:
