@@ -43,13 +43,17 @@ _DEONTIC = frozenset({"must", "should"})
 _RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
-def extract(doc: Doc, document: Document, *, lexicon: Lexicon | None = None) -> tuple[Event, ...]:
+def extract(
+    doc: Doc, document: Document, *, lexicon: Lexicon | None = None, untyped: bool = False
+) -> tuple[Event, ...]:
     """Return the events of a parsed document, participants not yet linked.
 
     Args:
         doc: The spaCy Doc of ``document.text``.
         document: The document (its id and date go into every event).
         lexicon: The event lexicon (the built-in one by default).
+        untyped: Also return plain subject-verb-object relations between two actors for
+            verbs outside the lexicon (roles from appositions and copulas are always kept).
 
     Returns:
         Events in text order; several per sentence when it holds several predicates.
@@ -57,13 +61,13 @@ def extract(doc: Doc, document: Document, *, lexicon: Lexicon | None = None) -> 
     lexicon = lexicon or load_lexicon()
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
-        events += [to_event(f, sent, index, document) for f in sentence_frames(sent, lexicon)]
+        events += [to_event(f, sent, index, document) for f in sentence_frames(sent, lexicon, untyped=untyped)]
     return tuple(dict.fromkeys(events))
 
 
-def sentence_frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
+def sentence_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> list[Frame]:
     """Return the frames of one sentence with speaker, mood and confidence set."""
-    frames = list(verb_frames(sent, lexicon))
+    frames = list(verb_frames(sent, lexicon, untyped=untyped))
     frames += list(cognition_frames(sent, lexicon))
     used = {f.typed.noun.i for f in frames if f.typed is not None and f.typed.noun is not None}
     frames += list(noun_frames(sent, lexicon, used))
@@ -154,7 +158,11 @@ def _derived(frame: Frame, type_: str, root: str, rule: str, **changes: object) 
 
 
 def _refused(links: list[Token]) -> bool:
-    return is_intent(links) or any(t.lemma_.lower() in NEGATIVE_HEADS for t in links[1:])
+    """"refused to meet", "failed to agree", "will not accept" (not "doesn't look willing to")."""
+    if any(t.lemma_.lower() in NEGATIVE_HEADS for t in links[1:]):
+        return True
+    negs = [t for t in links if any(c.dep_ == "neg" for c in t.children)]
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall") for t in negs for c in t.children)
 
 
 def _conditional(links: list[Token]) -> bool:

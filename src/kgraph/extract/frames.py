@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Iterator
 
 from kgraph.extract.attribution import according_to, is_reporting
 from kgraph.extract.lexicon import Lexicon
-from kgraph.extract.participants import direct_objects, find_actor, is_actor, prep_objects, subjects
+from kgraph.extract.participants import (
+    direct_objects,
+    find_actor,
+    governing_verb,
+    is_actor,
+    prep_objects,
+    subjects,
+)
 from kgraph.extract.typing import Typed, type_noun, type_verb
 from kgraph.extract.words import FIRST_SECOND_PERSON
 
@@ -94,9 +101,17 @@ def _object(verb: Token, typed: Typed | None) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
 
 
-def verb_frame(verb: Token, lexicon: Lexicon) -> Frame | None:
-    """Read the frame of one verb; ``None`` when it has no actor-like participant at all."""
+def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame | None:
+    """Read the frame of one verb; ``None`` when it has no actor-like participant at all.
+
+    Args:
+        verb: The predicate.
+        lexicon: The event lexicon.
+        untyped: Also return verbs outside the lexicon that link two actors (plain relations).
+    """
     typed = type_verb(verb, lexicon)
+    if typed is None and not untyped:
+        return None
     actors = _actors(subjects(verb))
     recipients = _recipients(verb, typed, actors)
     if typed is None and not (actors and recipients):
@@ -108,11 +123,11 @@ def verb_frame(verb: Token, lexicon: Lexicon) -> Frame | None:
     return Frame(verb, typed, trigger, relation, actors, recipients, _object(verb, typed), rule="verb")
 
 
-def verb_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
-    """Yield the frames of the verbs of a sentence."""
+def verb_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> Iterator[Frame]:
+    """Yield the frames of the verbs of a sentence (plain relations too when ``untyped``)."""
     for token in sent:
         if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
-            frame = verb_frame(token, lexicon)
+            frame = verb_frame(token, lexicon, untyped=untyped)
             if frame is not None:
                 yield frame
 
@@ -139,6 +154,9 @@ def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]
         if typed is None or typed.entry[0] == "STATEMENT":
             continue
         actors, recipients = _noun_participants(token, typed.entry[0])
+        verb = governing_verb(token) if not actors else None
+        if verb is not None and type_verb(verb, lexicon) is None:  # "followed by a rocket launch"
+            actors = _actors(subjects(verb))
         if actors or recipients:
             yield Frame(token, typed, typed.tokens, typed.relation, actors, recipients, token, rule="noun")
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "actor_spans",
+    "governing_verb",
     "direct_objects",
     "entity_of",
     "find_actor",
@@ -100,7 +101,7 @@ def actor_spans(token: Token) -> list[tuple[int, int, str]]:
         return [(token.i, token.i + 1, "PRON")]
     mods = _modifier_entities(token)
     conj = [c for m in mods for c in m.conjuncts if c.ent_type_ in ACTOR_ENTS]
-    if mods and conj:
+    if mods and (conj or token.lemma_.lower() not in actor_nouns()):  # "North Korea's exports" → North Korea
         spans = [entity_of(t) for t in (*mods, *conj)]
         return sorted({(s.start, s.end, s.label_) for s in spans if s is not None})
     start, end = _noun_span(token)
@@ -140,6 +141,8 @@ def _controller(verb: Token) -> list[Token]:
         if verb.dep_ == "ccomp" and verb.tag_ not in ("VB", "VBG"):
             return []
         return subjects(head)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return subjects(head.head)  # "showed his tough side by urging..." → the shower
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         if not is_actor(head) and head.dep_ in ("dobj", "attr") and head.head.pos_ == "VERB":
             return subjects(head.head)  # "issued a declaration demanding..." → the issuer
@@ -204,4 +207,14 @@ def find_actor(token: Token, *, depth: int = 3) -> Token | None:
         found = find_actor(child, depth=depth - 1)
         if found is not None:
             return found
+    return None
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb whose object (or prepositional object) a noun is, through lists and "such as"."""
+    token = noun
+    while token.dep_ in ("dobj", "pobj", "prep", "conj", "appos", "attr", "oprd") and token.head != token:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
     return None
