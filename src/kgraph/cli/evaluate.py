@@ -22,6 +22,7 @@ _SETS = ("plover", "cameo", "attribution", "seed")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the options of ``kgraph evaluate``."""
     parser.add_argument("--set", dest="sets", action="append", choices=(*_SETS, "all"), metavar="NAME",
                         help="dev set to score: plover, cameo, attribution, seed or all (repeatable; default: all)")
     parser.add_argument("--shared", type=Path, default=None, metavar="DIR",
@@ -79,6 +80,7 @@ def _write(path: Path, lines: list[str]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Score the chosen dev sets, print the table, write ``-o`` and ``--details``; return 0."""
     from kgraph.errors import ConfigError
     from kgraph.evaluate import format_table
 

@@ -16,7 +16,7 @@ scores records that already exist (``events.jsonl`` and ``graph.json``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Protocol, Sequence
 
@@ -225,7 +225,9 @@ class KGraphSystem:
     """
 
     settings: Settings
-    _last: tuple[tuple[str, ...], list[dict[str, Any]], list[dict[str, Any]]] | None = None
+    _last: tuple[tuple[str, ...], list[dict[str, Any]], list[dict[str, Any]]] | None = field(
+        default=None, init=False, repr=False
+    )
 
     def _run(self, documents: Sequence[Document]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         key = tuple(d.id for d in documents)
