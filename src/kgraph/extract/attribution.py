@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["according_to", "clause_verb", "is_reporting", "speaker", "statement_topics"]
 
 _MAX_TOPICS = 3
+_TOPIC_ENTS = frozenset({*ACTOR_ENTS, "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 
 _CONTENT = frozenset({"ccomp", "parataxis"})
 
@@ -83,30 +84,36 @@ def speaker(head: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _content(frame_head: Token, rule: str) -> list[Token]:
-    """The tokens of what a speaker said: the reporting verb's clause, or the rest of the sentence."""
+    """The tokens of what a speaker said: the reporting verb's phrase minus its subject."""
     if rule == "according_to":
         skip = {t.i for t in frame_head.subtree}
         return [t for t in frame_head.sent if t.i not in skip]
-    clauses = [c for c in frame_head.children if c.dep_ in ("ccomp", "parataxis", "xcomp")]
-    if frame_head.dep_ in ("parataxis", "ccomp") and not clauses:  # "'...,' Cho said" parsed upside down
-        skip = {t.i for t in frame_head.subtree}
+    if frame_head.dep_ in ("parataxis", "ccomp") and not any(c.dep_ in ("ccomp", "dobj") for c in frame_head.children):
+        skip = {t.i for t in frame_head.subtree}  # "'...,' Cho said" parsed upside down
         return [t for t in frame_head.head.subtree if t.i not in skip]
-    return [t for c in clauses for t in c.subtree]
+    skip = {t.i for c in frame_head.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
+    return [t for t in frame_head.subtree if t.i not in skip and t.i != frame_head.i]
+
+
+def _topic(token: Token) -> Token | None:
+    ent = entity_of(token)
+    if ent is not None:
+        return ent.root if ent.label_ in _TOPIC_ENTS else None
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and is_actor(token) and token.pos_ != "PRON":
+        return token
+    return None
 
 
 def statement_topics(frame: Any) -> list[Token]:
-    """Return the actors a statement is about: named actors and actor subjects of its content.
+    """Return what a statement is about: named entities and actor subjects/objects of its content.
 
     CAMEO codes a statement with the actor it is about as its target ("Russian tactics are
     'crazy', says Zelensky" → Zelensky → Russian).
     """
     found: list[Token] = []
-    speakers = {i for a in frame.actors for i in range(a.i, a.i + 1)}
+    speakers = {a.i for a in frame.actors}
     for token in _content(frame.head, frame.rule):
-        ent = entity_of(token)
-        head = ent.root if ent is not None and ent.label_ in ACTOR_ENTS else None
-        if head is None and token.dep_ in ("nsubj", "nsubjpass", "dobj") and is_actor(token) and token.pos_ != "PRON":
-            head = token
+        head = _topic(token)
         if head is not None and head.i not in speakers and head not in found:
             found.append(head)
     return found[:_MAX_TOPICS]

@@ -131,7 +131,20 @@ def absorb_complements(frames: list[Frame]) -> list[Frame]:
         if not owner.recipients:
             others = [a for a in frame.actors if a not in owner.actors]
             owner.recipients = others or [r for r in frame.recipients if r not in owner.actors]
+    for frame in kept:
+        if frame.rule == "verb" and frame.type in _CONSUMERS and not frame.recipients:
+            frame.recipients = complement_subjects(frame.head, frame.actors)
     return kept
+
+
+def complement_subjects(verb: Token, actors: list[Token]) -> list[Token]:
+    """The actors told to act: "demanded that the US cancel..." → the US."""
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        found = [a for a in (find_actor(t, depth=1) for t in subjects(clause)) if a is not None]
+        found = [a for a in found if a not in actors]
+        if found:
+            return found
+    return []
 
 
 def annotate(frame: Frame, lexicon: Lexicon) -> None:

@@ -30,6 +30,7 @@ __all__ = ["Frame", "defiance_frames", "noun_frames", "source_frames", "verb_fra
 
 #: Prepositions that bring the recipient of a verb, best first.
 _VERB_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "upon", "over", "for", "from")
+_PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST", "SANCTION"})
 _NOUN_AGENT_PREPS = frozenset({"by", "between", "among"})
 _MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
 _DEFIANCE_NOUNS = frozenset({"sanction", "warning", "demand", "call", "pressure", "criticism", "protest", "appeal",
@@ -85,7 +86,7 @@ def _recipients(verb: Token, typed: Typed | None, actors: list[Token]) -> list[T
     direct = [t for t in direct_objects(verb) if t != noun]
     found = [a for a in (find_actor(t, depth=3) for t in direct) if a is not None]
     if noun is not None and not found:
-        found = [a for a in (find_actor(t, depth=4) for t in [noun]) if a is not None and a != noun]
+        found = _noun_targets(noun)
     if not found:
         preps = sorted(prep_objects(verb), key=lambda p: _VERB_PREPS.index(p[0]) if p[0] in _VERB_PREPS else 99)
         for prep in (c for c in verb.children if c.dep_ == "prt"):
@@ -93,6 +94,34 @@ def _recipients(verb: Token, typed: Typed | None, actors: list[Token]) -> list[T
         found = [t for p, t in preps if p in _VERB_PREPS and is_actor(t)][:1]
         found += [c for f in found for c in f.conjuncts if is_actor(c) and c not in found]
     return [t for t in dict.fromkeys(found) if t not in actors]
+
+
+def _noun_targets(noun: Token) -> list[Token]:
+    """Actors an event noun is aimed at: "sanctions on X", "meeting with X", "invasion of X"."""
+    preps = sorted(prep_objects(noun), key=lambda p: _VERB_PREPS.index(p[0]) if p[0] in _VERB_PREPS else 50)
+    for _, pobj in preps:
+        found = find_actor(pobj, depth=3)
+        if found is not None:
+            return [found, *(c for c in found.conjuncts if is_actor(c))]
+    for child in noun.children:  # "sanctions directing on X's exports"
+        if child.dep_ == "acl":
+            found = next((find_actor(p, depth=3) for _, p in prep_objects(child)), None)
+            if found is not None:
+                return [found]
+    return []
+
+
+def _place_target(verb: Token, typed: Typed | None) -> list[Token]:
+    """For violent or coercive events without a recipient: the place they hit ("curfew in Montenegro")."""
+    if typed is None or typed.entry[0] not in _PLACE_TARGET_TYPES:
+        return []
+    owners = [verb, *([typed.noun] if typed.noun is not None else []), *direct_objects(verb)]
+    for owner in owners:
+        for prep, pobj in prep_objects(owner, frozenset({"in", "at", "on", "into", "of"})):
+            ent = pobj if pobj.ent_type_ in ("GPE", "LOC") else find_actor(pobj, depth=2)
+            if ent is not None and ent.ent_type_ in ("GPE", "LOC"):
+                return [ent]
+    return []
 
 
 def _object(verb: Token, typed: Typed | None) -> Token | None:
@@ -113,7 +142,7 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
     if typed is None and not untyped:
         return None
     actors = _actors(subjects(verb))
-    recipients = _recipients(verb, typed, actors)
+    recipients = _recipients(verb, typed, actors) or _place_target(verb, typed)
     if typed is None and not (actors and recipients):
         return None
     if not actors and not recipients:

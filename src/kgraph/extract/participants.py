@@ -16,6 +16,7 @@ from kgraph.extract.words import (
     ACTOR_ENTS,
     OBJECT_CONTROL,
     PRONOUNS,
+    QUANTIFIERS,
     RECIPIENT_PREPS,
     RELATIVE_PRONOUNS,
     actor_nouns,
@@ -189,12 +190,25 @@ def objects(verb: Token) -> list[Token]:
     return found
 
 
+def _quantified(token: Token) -> Token | None:
+    if token.lemma_.lower() not in QUANTIFIERS:
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            if is_actor(pobj):
+                return pobj
+    return None
+
+
 def find_actor(token: Token, *, depth: int = 3) -> Token | None:
     """Return ``token`` if it is an actor, else the first actor inside its phrase.
 
     The search follows modifiers and prepositional objects but does not enter clauses:
     "sanctions directing on North Korea's mineral exports" → North Korea.
     """
+    inner = _quantified(token)
+    if inner is not None:  # "scores of refugees", "a group of diplomats" → refugees, diplomats
+        return inner
     if is_actor(token):
         return token
     if depth == 0:

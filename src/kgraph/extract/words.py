@@ -29,6 +29,7 @@ __all__ = [
     "PLACE_ENTS",
     "PLACE_PREPS",
     "PRONOUNS",
+    "QUANTIFIERS",
     "RECIPIENT_PREPS",
     "RELATIVE_PRONOUNS",
     "actor_nouns",
@@ -51,6 +52,11 @@ SPEECH_ACTS = frozenset(
      "reject", "dismiss", "question", "blame", "thank", "congratulate", "apologize", "apologise", "insist",
      "invite", "rebuke", "decry", "deplore", "lambaste", "mock", "allege", "complain", "hail", "applaud",
      "commend", "defend", "refute", "deny", "agree", "offer", "suggest", "recommend", "encourage"}
+)  # fmt: skip
+#: Heads that count or group the actors of their "of" phrase ("scores of refugees").
+QUANTIFIERS = frozenset(
+    {"hundred", "thousand", "dozen", "score", "million", "number", "group", "handful", "couple", "some", "many",
+     "all", "most", "several", "few", "one", "two", "three", "tens", "hundreds", "thousands", "dozens", "scores"}
 )  # fmt: skip
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Auxiliaries that put an event in the future.
