@@ -183,9 +183,13 @@ def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]
         if typed is None or typed.entry[0] == "STATEMENT":
             continue
         actors, recipients = _noun_participants(token, typed.entry[0])
-        verb = governing_verb(token) if not actors else None
+        meeting = typed.entry[0] in _MEETING_TYPES
+        verb = governing_verb(token) if meeting or not actors else None
         if verb is not None and type_verb(verb, lexicon) is None:  # "followed by a rocket launch"
-            actors = _actors(subjects(verb))
+            doers = _actors(subjects(verb))
+            if doers and actors:  # "he tried Political Bureau meetings": the bureau is met
+                recipients = [*actors, *recipients]
+            actors = doers or actors
         if actors or recipients:
             yield Frame(token, typed, typed.tokens, typed.relation, actors, recipients, token, rule="noun")
 

@@ -125,8 +125,14 @@ def _antecedent(token: Token, verb: Token) -> Token:
     return token
 
 
+def _misparsed_passive(verb: Token) -> bool:
+    """"He's tried other things": a "passive" verb with a direct object is an active perfect."""
+    return any(c.dep_ == "dobj" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
 def _own_subjects(verb: Token) -> list[Token]:
-    found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    deps = ("nsubj", "csubj", "nsubjpass") if _misparsed_passive(verb) else ("nsubj", "csubj")
+    found = [c for c in verb.children if c.dep_ in deps]
     found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return _with_conjuncts([_antecedent(t, verb) for t in found])
 
@@ -163,7 +169,8 @@ def subjects(verb: Token) -> list[Token]:
 
 def direct_objects(verb: Token) -> list[Token]:
     """Direct and dative objects, the subject of a passive, the noun a passive participle modifies."""
-    found = [_antecedent(c, verb) for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass", "oprd")]
+    deps = ("dobj", "dative", "oprd") if _misparsed_passive(verb) else ("dobj", "dative", "nsubjpass", "oprd")
+    found = [_antecedent(c, verb) for c in verb.children if c.dep_ in deps]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "civilians killed by troops" → civilians
         found.append(verb.head)
     return _with_conjuncts(found)
@@ -227,7 +234,7 @@ def find_actor(token: Token, *, depth: int = 3) -> Token | None:
 def governing_verb(noun: Token) -> Token | None:
     """The verb whose object (or prepositional object) a noun is, through lists and "such as"."""
     token = noun
-    while token.dep_ in ("dobj", "pobj", "prep", "conj", "appos", "attr", "oprd") and token.head != token:
+    while token.dep_ in ("dobj", "pobj", "prep", "agent", "conj", "appos", "attr", "oprd") and token.head != token:
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return token
