@@ -7,7 +7,7 @@ attacks"), "according to X", and "despite the sanctions" (defiance → REJECT).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterator
 
 from kgraph.extract.attribution import according_to, is_reporting
@@ -180,8 +180,9 @@ def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]
         if token.i in used:
             continue
         typed = type_noun(token, lexicon)
-        if typed is None or typed.entry[0] == "STATEMENT":
+        if typed is None or typed.entry[0] == "STATEMENT" or _listed_after(token, typed, lexicon):
             continue
+        typed = _with_listed(typed, lexicon)
         actors, recipients = _noun_participants(token, typed.entry[0])
         meeting = typed.entry[0] in _MEETING_TYPES
         verb = governing_verb(token) if meeting or not actors else None
@@ -192,6 +193,22 @@ def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]
             actors = doers or actors
         if actors or recipients:
             yield Frame(token, typed, typed.tokens, typed.relation, actors, recipients, token, rule="noun")
+
+
+def _listed_after(noun: Token, typed: Typed, lexicon: Lexicon) -> bool:
+    """"dismissals, demotions": a conjoined event noun of the same type is part of the first one."""
+    head = noun.head
+    if noun.dep_ != "conj":
+        return False
+    first = type_noun(head, lexicon)
+    return first is not None and first.entry == typed.entry
+
+
+def _with_listed(typed: Typed, lexicon: Lexicon) -> Typed:
+    noun = typed.noun
+    assert noun is not None
+    same = [c for c in noun.conjuncts if c.i > noun.i and (t := type_noun(c, lexicon)) and t.entry == typed.entry]
+    return replace(typed, tokens=(*typed.tokens, *same)) if same else typed
 
 
 def source_frames(sent: Span) -> Iterator[Frame]:

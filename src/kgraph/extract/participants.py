@@ -133,8 +133,14 @@ def _misparsed_passive(verb: Token) -> bool:
 def _own_subjects(verb: Token) -> list[Token]:
     deps = ("nsubj", "csubj", "nsubjpass") if _misparsed_passive(verb) else ("nsubj", "csubj")
     found = [c for c in verb.children if c.dep_ in deps]
-    found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if _passive(verb):
+        found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return _with_conjuncts([_antecedent(t, verb) for t in found])
+
+
+def _passive(verb: Token) -> bool:
+    """A real passive: "was attacked by", "killed by" (not "followed by a launch" after "and")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in ("acl", "relcl", "advcl")
 
 
 def _controller(verb: Token) -> list[Token]:
