@@ -19,6 +19,7 @@ from kgraph.extract.frames import (
     Frame,
     defiance_frames,
     noun_frames,
+    quote_frames,
     reporting_frame_ok,
     source_frames,
     verb_frames,
@@ -72,6 +73,7 @@ def sentence_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> l
     used = {f.typed.noun.i for f in frames if f.typed is not None and f.typed.noun is not None}
     frames += list(noun_frames(sent, lexicon, used))
     frames += list(source_frames(sent))
+    frames += list(quote_frames(sent))
     frames += list(defiance_frames(sent, lexicon))
     frames += list(relation_frames(sent))
     frames += list(deontic_frames(sent, lexicon))
@@ -151,7 +153,7 @@ def annotate(frame: Frame, lexicon: Lexicon) -> None:
     """Set the frame's speaker and mood."""
     if frame.rule == "deontic":
         return
-    if frame.rule not in ("according_to", "cognition"):
+    if frame.rule not in ("according_to", "cognition", "quote"):
         who = speaker(frame.head, lexicon)
         frame.speaker = who if who is not None and who not in frame.actors else None
     frame.mood = mood(frame.head, reported=frame.speaker is not None)

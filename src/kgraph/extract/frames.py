@@ -26,7 +26,7 @@ from kgraph.extract.words import FIRST_SECOND_PERSON
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["Frame", "defiance_frames", "noun_frames", "source_frames", "verb_frames"]
+__all__ = ["Frame", "defiance_frames", "noun_frames", "quote_frames", "source_frames", "verb_frames"]
 
 #: Prepositions that bring the recipient of a verb, best first.
 _VERB_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "upon", "over", "for", "from")
@@ -124,6 +124,14 @@ def _place_target(verb: Token, typed: Typed | None) -> list[Token]:
     return []
 
 
+def _as_written(verb: Token, actor: Token) -> Token:
+    """A speaker is kept as written: "Trump, who said..." → who (the link binds it to Trump)."""
+    if verb.dep_ == "relcl" and actor == verb.head:
+        pron = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that")), None)
+        return pron or actor
+    return actor
+
+
 def _object(verb: Token, typed: Typed | None) -> Token | None:
     if typed is not None and typed.noun is not None:
         return typed.noun
@@ -147,6 +155,8 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
         return None
     if not actors and not recipients:
         return None
+    if typed is not None and typed.entry[0] == "STATEMENT":
+        actors = [_as_written(verb, a) for a in actors]
     trigger = typed.tokens if typed else (verb,)
     relation = typed.relation if typed else verb.lemma_.lower()
     return Frame(verb, typed, trigger, relation, actors, recipients, _object(verb, typed), rule="verb")
@@ -218,6 +228,31 @@ def source_frames(sent: Span) -> Iterator[Frame]:
         according = pobj.head.head
         yield Frame(according, None, (according, pobj.head), "according to", [pobj], rule="according_to",
                     type="STATEMENT", cameo_root="01")  # fmt: skip
+
+
+_DASHES = frozenset({"―", "—", "–", "--"})
+_QUOTES = frozenset({'"', "”", "''", "“", "’"})
+
+
+def _quoted_by(ent: Span) -> Token | None:
+    """The dash or colon that ties a name to a quote: '"..." ― Name' or 'Name: "..."'."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.text in _DASHES and ent.start > 1 and doc[ent.start - 2].text in _QUOTES:
+        return before
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.text == ":" and ent.start == ent.sent.start:
+        return after
+    return None
+
+
+def quote_frames(sent: Span) -> Iterator[Frame]:
+    """Yield STATEMENT frames for quotes signed with a dash or introduced by "Name:"."""
+    for ent in sent.ents:
+        mark = _quoted_by(ent) if ent.label_ in ("PERSON", "ORG") else None
+        if mark is not None:
+            yield Frame(ent.root, None, (mark,), "quote", [ent.root], rule="quote", type="STATEMENT",
+                        cameo_root="01")  # fmt: skip
 
 
 def defiance_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
