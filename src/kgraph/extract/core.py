@@ -20,6 +20,7 @@ from kgraph.extract.frames import (
     defiance_frames,
     noun_frames,
     quote_frames,
+    recipients_of,
     reporting_frame_ok,
     source_frames,
     verb_frames,
@@ -29,6 +30,7 @@ from kgraph.extract.mood import chain, is_intent, mood
 from kgraph.extract.participants import find_actor, subjects
 from kgraph.extract.words import NEGATIVE_HEADS, SPEECH_ACTS
 from kgraph.extract.relations import relation_frames
+from kgraph.extract.typing import type_verb
 from kgraph.model import Document, Event
 
 if TYPE_CHECKING:
@@ -77,7 +79,7 @@ def sentence_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> l
     frames += list(defiance_frames(sent, lexicon))
     frames += list(relation_frames(sent))
     frames += list(deontic_frames(sent, lexicon))
-    frames = absorb_complements([f for f in frames if reporting_frame_ok(f, lexicon)])
+    frames = absorb_complements([f for f in frames if reporting_frame_ok(f, lexicon)], lexicon)
     for frame in frames:
         annotate(frame, lexicon)
     frames += list(derived_frames(frames))
@@ -116,7 +118,7 @@ def _governor(frame: Frame) -> Token | None:
     return None
 
 
-def absorb_complements(frames: list[Frame]) -> list[Frame]:
+def absorb_complements(frames: list[Frame], lexicon: Lexicon) -> list[Frame]:
     """Drop frames that are the complement of a typed head; lend their participants to it.
 
     "agreed to cooperate" → AGREE only; "offered to hand over X to Britain" → AGREE
@@ -135,15 +137,17 @@ def absorb_complements(frames: list[Frame]) -> list[Frame]:
             owner.recipients = others or [r for r in frame.recipients if r not in owner.actors]
     for frame in kept:
         if frame.rule == "verb" and frame.type in _CONSUMERS and not frame.recipients:
-            frame.recipients = complement_subjects(frame.head, frame.actors)
+            frame.recipients = complement_subjects(frame.head, frame.actors, lexicon)
     return kept
 
 
-def complement_subjects(verb: Token, actors: list[Token]) -> list[Token]:
+def complement_subjects(verb: Token, actors: list[Token], lexicon: Lexicon) -> list[Token]:
     """The actors told to act: "demanded that the US cancel..." → the US."""
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
         found = [a for a in (find_actor(t, depth=1) for t in subjects(clause)) if a is not None]
         found = [a for a in found if a not in actors]
+        if not found and clause.pos_ == "VERB":  # "threatened to break relations with Russia"
+            found = recipients_of(clause, type_verb(clause, lexicon), actors)
         if found:
             return found
     return []

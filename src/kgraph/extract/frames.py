@@ -30,6 +30,7 @@ __all__ = ["Frame", "defiance_frames", "noun_frames", "quote_frames", "source_fr
 
 #: Prepositions that bring the recipient of a verb, best first.
 _VERB_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "upon", "over", "for", "from")
+_DEEP_PREPS = frozenset({"against", "on", "at", "with", "to", "over", "in", "into"})
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST", "SANCTION"})
 _NOUN_AGENT_PREPS = frozenset({"by", "between", "among"})
 _MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
@@ -81,6 +82,11 @@ def _actors(tokens: list[Token]) -> list[Token]:
     return list(dict.fromkeys(t for t in found if t is not None))
 
 
+def recipients_of(verb: Token, typed: Typed | None, actors: list[Token]) -> list[Token]:
+    """Return the recipients of a verb: actor objects, actors inside objects, else a struck place."""
+    return _recipients(verb, typed, actors) or _place_target(verb, typed)
+
+
 def _recipients(verb: Token, typed: Typed | None, actors: list[Token]) -> list[Token]:
     noun = typed.noun if typed else None
     direct = [t for t in direct_objects(verb) if t != noun]
@@ -92,6 +98,9 @@ def _recipients(verb: Token, typed: Typed | None, actors: list[Token]) -> list[T
         for prep in (c for c in verb.children if c.dep_ == "prt"):
             preps += list(prep_objects(prep))
         found = [t for p, t in preps if p in _VERB_PREPS and is_actor(t)][:1]
+        if not found:  # "in protest against abuses by the security forces"
+            deep = (find_actor(t, depth=3) for p, t in preps if p in _DEEP_PREPS)
+            found = [a for a in deep if a is not None][:1]
         found += [c for f in found for c in f.conjuncts if is_actor(c) and c not in found]
     return [t for t in dict.fromkeys(found) if t not in actors]
 
@@ -150,7 +159,7 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
     if typed is None and not untyped:
         return None
     actors = _actors(subjects(verb))
-    recipients = _recipients(verb, typed, actors) or _place_target(verb, typed)
+    recipients = recipients_of(verb, typed, actors)
     if typed is None and not (actors and recipients):
         return None
     if not actors and not recipients:

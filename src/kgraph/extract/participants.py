@@ -150,6 +150,8 @@ def _controller(verb: Token) -> list[Token]:
         objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if objs:
             return _with_conjuncts(objs)
+    if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in head.children):
+        return _with_conjuncts([c for c in head.children if c.dep_ == "nsubjpass"])  # "was indicted and will resign"
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         if verb.dep_ == "ccomp" and verb.tag_ not in ("VB", "VBG"):
             return []
