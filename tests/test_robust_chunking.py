@@ -124,8 +124,8 @@ def test_50000_token_sentence_is_processed_in_bounded_time() -> None:
 
     words = ["Russia", "sanctioned", "Ukraine", "and", "France", "met", "Germany", ","]
     text = " ".join(words[i % len(words)] for i in range(50_000))
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: the machine may be shared; unsplit, this takes hours
     (result,) = list(process([Document("wall", text)]))
-    elapsed = time.monotonic() - started
-    assert elapsed < 120, f"a 50,000-token sentence took {elapsed:.0f} s"
+    elapsed = time.process_time() - started
+    assert elapsed < 90, f"a 50,000-token sentence took {elapsed:.0f} s of CPU"
     assert len(result.events) > 1_000

@@ -9,11 +9,10 @@ their own. :func:`merge_results` turns the parts' :class:`DocResult` values back
 document's, shifting character offsets and sentence indices so that they refer to the
 whole text.
 
-Both functions are pure. The pipeline calls them around ``nlp.pipe``::
+Both functions are pure. :func:`parse_in_parts` puts them around ``nlp.pipe`` for a batch of
+documents; the pipeline calls it instead of ``nlp.pipe``::
 
-    parts = split_long(document, max_chars)
-    results = [PartResult(offset, n_sentences(doc), analyze(doc, part)) for ...]
-    result = merge_results(document, results)
+    results = parse_in_parts(nlp, documents, analyze_one)
 
 >>> doc = Document("d", "First paragraph.\\n\\nSecond paragraph.")
 >>> [(offset, part.text) for offset, part in split_long(doc, 20)]
@@ -24,12 +23,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterator, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, Sequence
 
 from kgraph.ids import event_id
 from kgraph.model import Actor, DocResult, Document, Event, Mention, Participant, strip_text
 
-__all__ = ["DEFAULT_MAX_CHARS", "DEFAULT_MAX_RUN", "PartResult", "merge_results", "split_long"]
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["DEFAULT_MAX_CHARS", "DEFAULT_MAX_RUN", "PartResult", "merge_results", "parse_in_parts", "split_long"]
 
 #: Longest part sent to the parser (characters).
 DEFAULT_MAX_CHARS = 100_000
@@ -224,3 +227,50 @@ def _add_actor(actors: dict[str, Actor], actor: Actor) -> None:
         mentions=tuple(sorted(set(old.mentions) | set(actor.mentions), key=lambda m: (m.start, m.end, m.text))),
         codes=tuple(sorted(set(old.codes) | set(actor.codes))),
     )
+
+
+def parse_in_parts(
+    nlp: Language,
+    documents: Sequence[Document],
+    analyze: Callable[[Doc, Document], DocResult],
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    max_run: int = DEFAULT_MAX_RUN,
+) -> list[DocResult]:
+    """Parse ``documents`` with ``nlp.pipe`` part by part; return one result per document, in order.
+
+    A document that needs no cut is parsed and analysed whole, exactly as without this
+    function; a longer one (or one with a very long run) is parsed in parts whose results are
+    merged by :func:`merge_results`. Parts are never longer than ``nlp.max_length``.
+
+    Args:
+        nlp: The spaCy pipeline.
+        documents: The batch.
+        analyze: Reads one parsed part: ``analyze(doc, part_document) -> DocResult``.
+        max_chars: Longest part (also capped at ``nlp.max_length``).
+        max_run: Longest stretch without a sentence end parsed as one piece.
+
+    Example:
+        >>> import spacy
+        >>> nlp = spacy.blank("en"); nlp.add_pipe("sentencizer")  # doctest: +ELLIPSIS
+        <...>
+        >>> count = lambda doc, part: DocResult(part, merges=({"tokens": str(len(doc))},))
+        >>> [r.merges for r in parse_in_parts(nlp, [Document("d", "One two. Three four.")], count, max_chars=12)]
+        [({'tokens': '3'}, {'tokens': '3'})]
+    """
+    limit = max(1, min(max_chars, nlp.max_length))
+    split = [split_long(d, limit, max_run=max_run) for d in documents]
+    docs = iter(nlp.pipe((part.text for parts in split for _, part in parts), batch_size=max(len(documents), 1)))
+    return [_analyze_parts(document, parts, docs, analyze) for document, parts in zip(documents, split)]
+
+
+def _analyze_parts(
+    document: Document, parts: list[tuple[int, Document]], docs: Iterator[Any], analyze: Callable[[Any, Document], DocResult]
+) -> DocResult:
+    if len(parts) == 1 and parts[0] == (0, document):
+        return analyze(next(docs), document)
+    results = []
+    for offset, part in parts:
+        doc = next(docs)
+        results.append(PartResult(offset, sum(1 for _ in doc.sents), analyze(doc, part)))
+    return merge_results(document, results)
