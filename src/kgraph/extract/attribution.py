@@ -46,8 +46,8 @@ def clause_verb(token: Token) -> Token:
 def according_to(sent: Span) -> Token | None:
     """Return the object of "according to X" in a sentence, if any."""
     for token in sent:
-        if token.lower_ == "according":
-            for to in (c for c in token.children if c.lower_ == "to"):
+        if token.text.lower() == "according":
+            for to in (c for c in token.children if c.text.lower() == "to"):
                 pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj

@@ -181,12 +181,12 @@ def _refused(links: list[Token]) -> bool:
     if any(t.lemma_.lower() in NEGATIVE_HEADS for t in links[1:]):
         return True
     negs = [t for t in links if any(c.dep_ == "neg" for c in t.children)]
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall") for t in negs for c in t.children)
+    return any(c.dep_ == "aux" and c.text.lower() in ("will", "wo", "would", "shall") for t in negs for c in t.children)
 
 
 def _conditional(links: list[Token]) -> bool:
     """"... unless X steps down", "... if they attack": a condition on the intent."""
-    return any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children) for t in links
+    return any(c.dep_ == "advcl" and any(m.text.lower() in ("unless", "if") for m in c.children) for t in links
                for c in t.children)  # fmt: skip
 
 
@@ -211,10 +211,10 @@ def derived_frames(frames: list[Frame]) -> Iterator[Frame]:
 def deontic_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
     """Yield REQUEST frames for "X said Y must/should do Z" (X demands of Y)."""
     for token in sent:
-        if token.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in token.children):
+        if token.pos_ != "VERB" or not any(c.dep_ == "aux" and c.text.lower() in _DEONTIC for c in token.children):
             continue
         who = speaker(token, lexicon)
         targets = [a for a in (find_actor(t, depth=1) for t in subjects(token)) if a is not None]
-        if who is not None and targets and who not in targets and who.lower_ not in ("i", "we"):
+        if who is not None and targets and who not in targets and who.text.lower() not in ("i", "we"):
             yield Frame(token, None, (token,), f"demand {token.lemma_.lower()}", [who], targets, rule="deontic",
                         type="REQUEST", cameo_root="10")  # fmt: skip

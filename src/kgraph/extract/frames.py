@@ -136,7 +136,7 @@ def _place_target(verb: Token, typed: Typed | None) -> list[Token]:
 def _as_written(verb: Token, actor: Token) -> Token:
     """A speaker is kept as written: "Trump, who said..." → who (the link binds it to Trump)."""
     if verb.dep_ == "relcl" and actor == verb.head:
-        pron = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that")), None)
+        pron = next((c for c in verb.children if c.dep_ == "nsubj" and c.text.lower() in ("who", "which", "that")), None)
         return pron or actor
     return actor
 
@@ -267,7 +267,7 @@ def quote_frames(sent: Span) -> Iterator[Frame]:
 def defiance_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
     """Yield REJECT frames for "X ... despite Y's sanctions/warnings" (defiance of Y)."""
     for token in sent:
-        if token.lower_ not in ("despite", "defying", "defiance"):
+        if token.text.lower() not in ("despite", "defying", "defiance"):
             continue
         for pobj in (c for c in token.children if c.dep_ == "pobj"):
             if pobj.lemma_.lower() not in _DEFIANCE_NOUNS:
@@ -284,7 +284,7 @@ def reporting_frame_ok(frame: Frame, lexicon: Lexicon) -> bool:
     """A STATEMENT needs a speaker; cognition verbs count only with a clause ("believes that...")."""
     if frame.type != "STATEMENT" or frame.rule not in ("verb", "cognition"):
         return True
-    if not frame.actors or all(a.lower_ in FIRST_SECOND_PERSON for a in frame.actors):
+    if not frame.actors or all(a.text.lower() in FIRST_SECOND_PERSON for a in frame.actors):
         return False
     entry = lexicon.lookup(frame.head.lemma_.lower())
     if entry is None and is_reporting(frame.head, lexicon):

@@ -48,17 +48,17 @@ def chain(head: Token) -> list[Token]:
 def _goes_up(token: Token) -> bool:
     if token.dep_ in _UP:
         return True
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.text.lower() == "to" for c in token.children)
 
 
 def _aux(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    return {c.text.lower() for c in token.children if c.dep_ in ("aux", "auxpass")}
 
 
 def negated(tokens: list[Token]) -> bool:
     """Tell whether a chain is negated ("did not attack", "refused to meet", "no talks")."""
     for k, token in enumerate(tokens):
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.text.lower() == "no") for c in token.children):
             return True
         if k > 0 and token.lemma_.lower() in NEGATIVE_HEADS:
             return True
@@ -69,9 +69,9 @@ def _hypothetical(tokens: list[Token]) -> bool:
     for k, token in enumerate(tokens):
         if _aux(token) & HYPOTHETICAL_AUX:
             return True
-        if any(c.lower_ in HYPOTHETICAL_WORDS and c.dep_ in ("advmod", "acomp", "mark") for c in token.children):
+        if any(c.text.lower() in HYPOTHETICAL_WORDS and c.dep_ in ("advmod", "acomp", "mark") for c in token.children):
             return True
-        if k > 0 and token.lower_ in HYPOTHETICAL_WORDS:
+        if k > 0 and token.text.lower() in HYPOTHETICAL_WORDS:
             return True
     return False
 
@@ -90,7 +90,7 @@ def is_intent(tokens: list[Token]) -> bool:
     """Tell whether the subject states an intention to do the event ("will", "vowed to", "ready to")."""
     if any(_aux(t) & (FUTURE_AUX | {"would"}) for t in tokens):
         return True
-    return any(t.lemma_.lower() in INTENT_HEADS or t.lower_ in INTENT_HEADS for t in tokens[1:])
+    return any(t.lemma_.lower() in INTENT_HEADS or t.text.lower() in INTENT_HEADS for t in tokens[1:])
 
 
 def mood(head: Token, *, reported: bool = False) -> str:

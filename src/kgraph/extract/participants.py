@@ -64,9 +64,9 @@ def is_actor(token: Token) -> bool:
     if token.ent_type_ in ACTOR_ENTS:
         return True
     if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
-        return token.lower_ in PRONOUNS and token.dep_ != "expl"
+        return token.text.lower() in PRONOUNS and token.dep_ != "expl"
     if token.pos_ == "PROPN" and not token.ent_type_:  # a name the recogniser missed ("Ethopia")
-        return token.is_title or token.is_upper
+        return token.text[:1].isupper()
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_:
         return False
     return token.lemma_.lower() in actor_nouns() or bool(_modifier_entities(token))
@@ -79,7 +79,7 @@ def _noun_span(token: Token) -> tuple[int, int]:
         if child.i == start:
             start = min(t.i for t in child.subtree)
     end = token.i + 1
-    for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("of", "from", "in")):
+    for prep in (c for c in token.rights if c.dep_ == "prep" and c.text.lower() in ("of", "from", "in")):
         pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)  # "supporters of X"
         last = max(t.i for t in prep.subtree) + 1
         if pobj is not None and pobj.ent_type_ in ACTOR_ENTS and last - start <= _MAX_SPAN:
@@ -120,7 +120,7 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 
 def _antecedent(token: Token, verb: Token) -> Token:
     """The noun a relative pronoun stands for ("the man who attacked" → man)."""
-    if token.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+    if token.text.lower() in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return verb.head
     return token
 
@@ -187,11 +187,11 @@ def direct_objects(verb: Token) -> list[Token]:
 def prep_objects(token: Token, preps: frozenset[str] = RECIPIENT_PREPS) -> Iterator[tuple[str, Token]]:
     """Yield ``(preposition, object)`` for the prepositional objects of ``token``."""
     for child in token.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+        if child.dep_ in ("prep", "dative") and child.text.lower() in preps:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     for t in _with_conjuncts([pobj]):
-                        yield child.lower_, t
+                        yield child.text.lower(), t
         elif child.dep_ == "agent":
             continue
 
@@ -208,7 +208,7 @@ def objects(verb: Token) -> list[Token]:
 def _quantified(token: Token) -> Token | None:
     if token.lemma_.lower() not in QUANTIFIERS:
         return None
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.text.lower() == "of"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             if is_actor(pobj):
                 return pobj

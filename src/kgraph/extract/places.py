@@ -18,7 +18,7 @@ __all__ = ["event_place"]
 
 def _place_objects(token: Token) -> Iterable[Token]:
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+        if prep.dep_ == "prep" and prep.text.lower() in PLACE_PREPS:
             yield from (g for g in prep.children if g.dep_ == "pobj")
 
 

@@ -20,7 +20,7 @@ __all__ = ["relation_frames", "role_frame"]
 
 def _role_target(noun: Token) -> Token | None:
     """The actor a role noun is about: "president of X", "X's president", "a X official"."""
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "in")):
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.text.lower() in ("of", "at", "for", "in")):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             found = find_actor(pobj, depth=2)
             if found is not None:

@@ -56,7 +56,7 @@ def verb_lemmas(token: Token) -> list[str]:
     The statistical lemmatiser errs on rare verbs ("staged" → "stag"); the lexicon is tried
     with each candidate in turn.
     """
-    word, out = token.lower_, [token.lemma_.lower()]
+    word, out = token.text.lower(), [token.lemma_.lower()]
     if token.tag_ in ("VBD", "VBN") and word.endswith("ed"):
         out += [word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else word[:-2]]
     elif token.tag_ == "VBZ" and word.endswith("s"):
@@ -70,10 +70,10 @@ def _object_nouns(verb: Token) -> Iterator[Token]:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and child.pos_ in ("NOUN", "PROPN", "X"):
             yield child
-            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in _QUANTITY_PREPS):
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.text.lower() in _QUANTITY_PREPS):
                 yield from (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
     for child in verb.children:  # "go on strike", "take to the streets", "set fire to"
-        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS:
+        if child.dep_ == "prep" and child.text.lower() in _NOUN_PREPS:
             yield from (g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
 
 
@@ -92,9 +92,9 @@ def _phrase(verb: Token, lemma: str, lexicon: Lexicon) -> Typed | None:
         if entry:
             return Typed(entry, (verb, noun), f"{lemma} {_lemma(noun)}", 2, noun)
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
-        entry = lexicon.lookup(lemma, prep.lower_)
+        entry = lexicon.lookup(lemma, prep.text.lower())
         if entry:
-            return Typed(entry, (verb, prep), f"{lemma} {prep.lower_}", 2)
+            return Typed(entry, (verb, prep), f"{lemma} {prep.text.lower()}", 2)
     return None
 
 
@@ -119,8 +119,8 @@ def noun_entry(noun: Token, lexicon: Lexicon) -> Entry | None:
             entry = lexicon.noun(lemma, _lemma(mod))
             if entry:
                 return entry
-    if noun.lower_ != lemma and lexicon.noun(noun.lower_):  # "talks" whose lemma is "talk"
-        return lexicon.noun(noun.lower_)
+    if noun.text.lower() != lemma and lexicon.noun(noun.text.lower()):  # "talks" whose lemma is "talk"
+        return lexicon.noun(noun.text.lower())
     if lemma in _GENERIC_NOUNS:
         for mod in (c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
             return lexicon.noun(_lemma(mod))
