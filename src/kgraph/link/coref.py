@@ -367,6 +367,8 @@ def _by_apposition(state: _State, item: Item) -> Decision | None:
         return None
     if item.kind == "NOUN" and state.tables.role_noun(item.head) != ("person" if target.type == "PERSON" else "group"):
         return None
+    if item.kind == "NOUN" and item.plural and target.type == "PERSON":
+        return None  # "their cabinet colleagues Foreign Secretary Jack Straw, ..."
     return target, "apposition", f"{item.mention.text!r} is in apposition to {target.label!r}"
 
 

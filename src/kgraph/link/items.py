@@ -260,12 +260,21 @@ def _np_start(token: Token) -> int:
     return start
 
 
+def _only_trimmings(span: Span, name: Span, tables: Tables) -> bool:
+    """A participant is its name when the rest is a determiner, a possessive or a title ("the UN's")."""
+    rest = [t for t in span if not name.start <= t.i < name.end]
+    return all(t.dep_ in ("det", "case", "punct") or t.tag_ == "POS" or tables.title(t.text.lower()) for t in rest)
+
+
 def _titled_person(span: Span, root: Token, items: dict[tuple[int, int], Item], tables: Tables) -> tuple[int, int] | None:
-    """ "guest Ruth Kelly MP", "Labour MP Ruth Kelly": the one person name inside a titled phrase."""
+    """ "guest Ruth Kelly MP", "Labour MP Ruth Kelly": the one person name inside a titled phrase,
+    but not a possessor ("Mr Blair's official spokesman" is someone else)."""
     if not tables.title(root.text.lower()):
         return None
     inside = [k for k, i in items.items() if i.ner == "PERSON" and span.start_char <= k[0] and k[1] <= span.end_char]
-    return inside[0] if len(inside) == 1 else None
+    if len(inside) != 1 or items[inside[0]].embedded:
+        return None
+    return inside[0]
 
 
 def _pronoun_item(token: Token, doc_id: str, sentences: dict[int, int]) -> Item:
@@ -331,7 +340,7 @@ def _participant_item(doc: Doc, m: Mention, doc_id: str, sentences: dict[int, in
     for key, item in items.items():
         if item.kind != "NOUN" and key[0] <= root.idx < key[1] and (item.kind == "PRON" or root.dep_ != "poss"):
             head = doc.char_span(key[0], key[1], alignment_mode="expand")
-            if head is not None and head.root.i == root.i:
+            if head is not None and head.root.i == root.i and _only_trimmings(span, head, tables):
                 return key
     person = _titled_person(span, root, items, tables)
     if person is not None:
