@@ -85,3 +85,24 @@ def test_user_lexicon_extends_or_replaces(tmp_path):
 )
 def test_resolve_date(text, reference, expected):
     assert resolve_date(text, reference) == expected
+
+
+def test_petrarch_verb_dictionary_format():
+    from kgraph.extract.petrarch import parse_petrarch_verbs
+
+    lex = parse_petrarch_verbs(["# header", "####### VERB PATTERNS #######", "---  RELEASE   [084]  ---", "RELEASE",
+                                "FREE {FREES FREED}", "- * PRISONERS  [0841]  # RELEASE", "- * &WEAPON [0841]",
+                                "---  OCCUPY   [192]  ---", "OCCUPY", "+MOVE_INTO [192]"], "verbs.txt")  # fmt: skip
+    assert lex.lookup("free") == ("RETREAT", "08")
+    assert lex.lookup("release", "prisoner") == ("RETREAT", "08")
+    assert lex.lookup("occupy") == ("COERCE", "19") and lex.lookup("move", "into") == ("COERCE", "19")
+    with pytest.raises(ConfigError, match="no verb patterns"):
+        parse_petrarch_verbs(["ASK [020]"], "notes.txt")
+
+
+@pytest.mark.shared
+def test_petrarch_cameo_dictionary_fills_gaps_only(shared_dir):
+    path = shared_dir / "reference" / "phoenix" / "CAMEO.2.0.txt"
+    lex = load_lexicon(cameo_verbs=path)
+    assert len(lex.verbs) > 1000
+    assert lex.lookup("say") == load_lexicon().lookup("say")  # the built-in entry wins
