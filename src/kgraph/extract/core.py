@@ -65,7 +65,31 @@ def extract(
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
         events += [to_event(f, sent, index, document) for f in sentence_frames(sent, lexicon, untyped=untyped)]
-    return tuple(dict.fromkeys(events))
+    return tuple(_first_reports(events))
+
+
+def _first_reports(events: list[Event]) -> list[Event]:
+    """Keep the first report of a dyadic event repeated in one document (headline, then lead).
+
+    Statements and events missing a side are all kept: "he said" twice is two statements.
+    """
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for event in events:
+        if event.type in (None, "STATEMENT") or not event.actor or not event.recipient:
+            kept.append(event)
+            continue
+        key = (event.type, event.cameo_root,
+               tuple(sorted(_key(p.mention.text) for p in event.actor)),
+               tuple(sorted(_key(p.mention.text) for p in event.recipient)))  # fmt: skip
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
+
+
+def _key(text: str) -> str:
+    return " ".join(w for w in text.lower().replace("’", "'").replace("'s", "").split() if w not in ("the", "a", "an"))
 
 
 def sentence_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> list[Frame]:

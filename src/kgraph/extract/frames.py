@@ -30,6 +30,7 @@ __all__ = ["Frame", "defiance_frames", "noun_frames", "quote_frames", "source_fr
 
 #: Prepositions that bring the recipient of a verb, best first.
 _VERB_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "upon", "over", "for", "from")
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _DEEP_PREPS = frozenset({"against", "on", "at", "with", "to", "over", "in", "into"})
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST", "SANCTION"})
 _NOUN_AGENT_PREPS = frozenset({"by", "between", "among"})
@@ -83,8 +84,20 @@ def _actors(tokens: list[Token]) -> list[Token]:
 
 
 def recipients_of(verb: Token, typed: Typed | None, actors: list[Token]) -> list[Token]:
-    """Return the recipients of a verb: actor objects, actors inside objects, else a struck place."""
-    return _recipients(verb, typed, actors) or _place_target(verb, typed)
+    """Return the recipients of a verb: actor objects, actors inside objects, a struck place, a named object."""
+    return _recipients(verb, typed, actors) or _place_target(verb, typed) or _named_object(verb, typed, actors)
+
+
+def _named_object(verb: Token, typed: Typed | None, actors: list[Token]) -> list[Token]:
+    """A named entity that is the object of a typed event ("sabotaged Nord Stream")."""
+    if typed is None:
+        return []
+    owners = [*direct_objects(verb), *(t for _, t in prep_objects(verb) if _ in _VERB_PREPS)]
+    for owner in owners:
+        for token in owner.subtree:
+            if token.ent_type_ in _NAMED and token.ent_iob_ == "B" and token not in actors:
+                return [token]
+    return []
 
 
 def _recipients(verb: Token, typed: Typed | None, actors: list[Token]) -> list[Token]:

@@ -40,6 +40,7 @@ __all__ = [
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE = frozenset({"relcl", "ccomp", "advcl", "parataxis", "acl", "xcomp", "conj", "csubj", "appos"})
 _MAX_SPAN = 9
+_NUMERIC_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "quantmod"})
 
 
@@ -96,7 +97,7 @@ def actor_spans(token: Token) -> list[tuple[int, int, str]]:
     "Hungarian", "Romanian"), PLOVER-style compound actors.
     """
     ent = entity_of(token)
-    if ent is not None and ent.label_ in ACTOR_ENTS:
+    if ent is not None and ent.label_ not in _NUMERIC_ENTS:
         return [(ent.start, ent.end, ent.label_)]
     if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
         return [(token.i, token.i + 1, "PRON")]
