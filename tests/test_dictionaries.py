@@ -33,7 +33,9 @@ def test_actor_file_entries_synonyms_and_codes_valid_on_a_date() -> None:
     assert table["kim jong il"] is kim and kim.label == "Kim Jong Il" and kim.source == "x.actors.txt:2"
     assert kim.codes_on("2010-01-01") == ("PRKGOV",) and kim.codes_on("2003-06-01") == ()
     blair = table["tony blair"]
-    assert blair.codes_on("1999-05-01") == ("GBRELI", "GBRGOV") and blair.codes_on("1980-01-01") == ("GBRELI",)
+    assert blair.codes_on("1999-05-01") == ("GBRELI", "GBRGOV") and blair.codes_on("1980-01-01") == (
+        "GBRELI",
+    )
     assert blair.country == "GBR" and table["un"].country == "IGO" and table["un"].label == "UN"
     assert table["abraham abraham"].codes_on(None) == ("IGOUNOREFHCR",)
     assert "u n" not in table  # a root with no code is not an actor
@@ -47,8 +49,15 @@ def test_dates_and_ranges() -> None:
 
 
 def test_agent_file_substitution_sets_plurals_and_braces() -> None:
-    agents = parse_agents(["!PERSON! = MAN, MEN", "PRESIDENT [~GOV]", "BUSINESS!PERSON! [~BUS]",
-                           "CHAMBER_OF_COMMERCE {CHAMBERS_OF_COMMERCE} [~BUS]", "# X [~Y]"])  # fmt: skip
+    agents = parse_agents(
+        [
+            "!PERSON! = MAN, MEN",
+            "PRESIDENT [~GOV]",
+            "BUSINESS!PERSON! [~BUS]",
+            "CHAMBER_OF_COMMERCE {CHAMBERS_OF_COMMERCE} [~BUS]",
+            "# X [~Y]",
+        ]
+    )
     assert agents["president"] == agents["presidents"] == "GOV"
     assert agents["businessman"] == agents["businessmen"] == "BUS" and agents["chambers of commerce"] == "BUS"
     assert "x" not in agents
@@ -71,10 +80,19 @@ def test_missing_dictionary_is_a_config_error(tmp_path: Path) -> None:
 @pytest.mark.shared
 def test_phoenix_dictionaries_read_in_place(shared_dir: Path) -> None:
     folder = shared_dir / "reference" / "phoenix"
-    files = tuple(folder / f for f in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-                                       "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt"))  # fmt: skip
+    files = tuple(
+        folder / f
+        for f in (
+            "Phoenix.Countries.actors.txt",
+            "Phoenix.International.actors.txt",
+            "Phoenix.MilNonState.actors.txt",
+            "Phoenix.agents.txt",
+        )
+    )
     d = load_dictionaries(files)
     assert d.actors["kim jong il"].codes_on("2016-03-01") == ("PRKGOV",)
-    assert d.actors["north korea"].country == "PRK" and d.actors["barack obama"].codes_on("2010-01-01") == ("USAGOV",)
+    assert d.actors["north korea"].country == "PRK" and d.actors["barack obama"].codes_on("2010-01-01") == (
+        "USAGOV",
+    )
     assert d.agents["president"] == "GOV" and d.agents["farmers"] == "AGR"
     assert len(d.actors) > 30000 and len(d.agents) > 5000

@@ -32,7 +32,9 @@ class Text:
         return m
 
     def name(self, text: str, ner: str = "PERSON", *, key: str | None = None, **kw: Any) -> Item:
-        item = Item(self._mention(text, ner), "NAME", ner=ner, key=key or name_key(text), sentence=self.sent, **kw)
+        item = Item(
+            self._mention(text, ner), "NAME", ner=ner, key=key or name_key(text), sentence=self.sent, **kw
+        )
         self.items.append(item)
         return item
 
@@ -44,8 +46,15 @@ class Text:
 
     def pron(self, word: str, **kw: Any) -> Item:
         gender, plural = PRONOUNS.get(word.lower(), ("x", False))
-        item = Item(self._mention(word, "PRON"), "PRON", key=word.lower(), sentence=self.sent, gender=gender,
-                    plural=plural, **kw)  # fmt: skip
+        item = Item(
+            self._mention(word, "PRON"),
+            "PRON",
+            key=word.lower(),
+            sentence=self.sent,
+            gender=gender,
+            plural=plural,
+            **kw,
+        )
         self.items.append(item)
         return item
 
@@ -153,7 +162,9 @@ def test_the_un_and_its_security_council_are_different_actors() -> None:
     clusters = t.run()
     assert same(un, dots, t.items) and same(council, bare_council, t.items)
     assert not same(un, council, t.items)
-    assert clusters["United Nations"].label == "United Nations" and clusters["United Nations"].country == "IGO"
+    assert (
+        clusters["United Nations"].label == "United Nations" and clusters["United Nations"].country == "IGO"
+    )
     assert clusters["the UN Security Council"].label == "UN Security Council"
 
 
@@ -179,9 +190,9 @@ def test_elliptic_north_is_the_only_northern_country_of_the_article() -> None:
 
 def test_a_demonym_in_an_actor_role_is_its_country_but_a_modifier_is_no_actor() -> None:
     t = Text()
-    modifier = t.name("North Korean", "NORP", modifier=True)
-    acting = t.sentence().name("North Koreans", "NORP", participant=True, agent=True)
-    officials = t.sentence().noun("South Korean officials", "official", nationality="KOR", plural=True)
+    t.name("North Korean", "NORP", modifier=True)
+    t.sentence().name("North Koreans", "NORP", participant=True, agent=True)
+    t.sentence().noun("South Korean officials", "official", nationality="KOR", plural=True)
     clusters = t.run()
     assert "North Korean" not in clusters
     assert clusters["North Koreans"].label == "North Korea"
@@ -206,7 +217,9 @@ def test_a_role_binds_to_the_person_it_premodified_with_nationality_classes() ->
     t = Text()
     kim = t.name("Kim Jong Un", titles=("leader",), nationality="PRK", descriptor="north korean leader")
     leader = t.sentence().noun("the North Korean leader", "leader", titles=("leader",), nationality="PRK")
-    president = t.sentence().noun("the North Korean president", "president", titles=("president",), nationality="PRK")
+    president = t.sentence().noun(
+        "the North Korean president", "president", titles=("president",), nationality="PRK"
+    )
     clusters = t.run()
     assert same(kim, leader, t.items) and same(kim, president, t.items)
     assert clusters["the North Korean president"].label == "Kim Jong Un"
@@ -268,7 +281,7 @@ def test_pronouns_take_the_nearest_compatible_antecedent_by_gender_number_animac
     t.name("Labour", "ORG", embedded=True)
     she = t.sentence().pron("She", subject=True)
     he = t.pron("him")
-    it = t.pron("its", embedded=True)
+    t.pron("its", embedded=True)
     clusters = t.run()
     assert clusters["She"] is clusters["Ruth Kelly"] and same(kelly, she, t.items)
     assert same(blair, he, t.items)
@@ -278,12 +291,12 @@ def test_pronouns_take_the_nearest_compatible_antecedent_by_gender_number_animac
 def test_she_with_no_known_woman_stays_unresolved() -> None:
     t = Text()
     t.name("Michael Howard", subject=True)
-    she = t.sentence().pron("she", subject=True)
+    t.sentence().pron("she", subject=True)
     assert t.run()["she"].scope == "mention"
 
 
 def test_a_pronoun_bound_by_apposition_waits_for_its_name() -> None:
-    """"He (Kim Jong Un) doesn't look willing", said by Cho: He is Kim, not Cho."""
+    """ "He (Kim Jong Un) doesn't look willing", said by Cho: He is Kim, not Cho."""
     t = Text()
     cho = t.name("Cho Min", subject=True)
     he = t.sentence().pron("He", subject=True)
@@ -316,3 +329,11 @@ def test_user_never_merge_pair_blocks_a_surname_merge(tmp_path: pytest.TempPathF
     bare = t.sentence().name("Blair")
     assert same(blair, bare, t.items)
     assert not same(blair, bare, t.items, tables)
+
+
+def test_a_double_barrelled_surname_joins_the_full_name_it_ends() -> None:
+    t = Text()
+    full = t.name("Robert Kilroy Silk")
+    short = t.sentence().name("Kilroy Silk")
+    other = t.sentence().name("Silk Road", "LOC")
+    assert same(full, short, t.items) and not same(full, other, t.items)

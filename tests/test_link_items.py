@@ -1,4 +1,4 @@
-"""Reading items from hand-built Docs: titles and nationality, apposition, acronyms, event complements; resolve()."""
+"""Items from hand-built Docs: titles, nationality, apposition, acronyms, event complements; resolve()."""
 
 from __future__ import annotations
 
@@ -18,7 +18,19 @@ def kim_doc(make_doc):  # type: ignore[no-untyped-def]
     """ "North Korean leader Kim Jong Un spoke . Kim left ." """
     words = ["North", "Korean", "leader", "Kim", "Jong", "Un", "spoke", ".", "Kim", "left", "."]
     heads = [1, 2, 5, 5, 5, 6, 6, 6, 9, 9, 9]
-    deps = ["compound", "amod", "compound", "compound", "compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"]
+    deps = [
+        "compound",
+        "amod",
+        "compound",
+        "compound",
+        "compound",
+        "nsubj",
+        "ROOT",
+        "punct",
+        "nsubj",
+        "ROOT",
+        "punct",
+    ]
     pos = ["PROPN", "ADJ", "NOUN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
     return make_doc(words, heads, deps, pos, ents=[(0, 2, "NORP"), (3, 6, "PERSON"), (8, 9, "PERSON")])
 
@@ -42,7 +54,9 @@ def test_resolve_groups_mentions_into_actors_and_logs_why(kim_doc) -> None:  # t
 
 def test_resolve_attaches_dictionary_codes_valid_on_the_article_date(kim_doc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "a.actors.txt"
-    path.write_text("KIM_JONG_UN_\n+KIM_JONG-UN_\n\t[PRKELI >111217]\n\t[PRKMIL 100928-111216]\n", encoding="utf-8")
+    path.write_text(
+        "KIM_JONG_UN_\n+KIM_JONG-UN_\n\t[PRKELI >111217]\n\t[PRKMIL 100928-111216]\n", encoding="utf-8"
+    )
     tables = load_tables(Settings(actor_dictionaries=(path,)))
     new = resolve(kim_doc, Document("d", kim_doc.text, date="2016-03-01"), [], tables=tables)
     old = resolve(kim_doc, Document("d", kim_doc.text, date="2011-01-01"), [], tables=tables)
@@ -78,8 +92,36 @@ def test_appositive_noun_is_bound_to_its_name(make_doc) -> None:  # type: ignore
 def test_acronym_in_parentheses_and_the_actor_inside_an_event_name(make_doc) -> None:  # type: ignore[no-untyped-def]
     words = ["Party", "Congress", "of", "the", "Workers", "Party", "of", "Korea", "(", "WPK", ")", "met", "."]
     heads = [1, 11, 1, 5, 5, 2, 5, 6, 5, 5, 5, 11, 11]
-    deps = ["compound", "nsubj", "prep", "det", "compound", "pobj", "prep", "pobj", "punct", "appos", "punct", "ROOT", "punct"]
-    pos = ["PROPN", "PROPN", "ADP", "DET", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    deps = [
+        "compound",
+        "nsubj",
+        "prep",
+        "det",
+        "compound",
+        "pobj",
+        "prep",
+        "pobj",
+        "punct",
+        "appos",
+        "punct",
+        "ROOT",
+        "punct",
+    ]
+    pos = [
+        "PROPN",
+        "PROPN",
+        "ADP",
+        "DET",
+        "PROPN",
+        "PROPN",
+        "ADP",
+        "PROPN",
+        "PUNCT",
+        "PROPN",
+        "PUNCT",
+        "VERB",
+        "PUNCT",
+    ]
     doc = make_doc(words, heads, deps, pos, ents=[(0, 8, "ORG"), (9, 10, "ORG")])
     items, _ = read_items(doc, "d", [], load_tables())
     names = {i.mention.text: i for i in items if i.kind == "NAME"}

@@ -1,4 +1,4 @@
-"""Across articles: event corroboration with a date window, surname links, the merge log, order independence."""
+"""Across articles: corroboration within a date window, surname links, the merge log, order independence."""
 
 from __future__ import annotations
 
@@ -21,11 +21,15 @@ def _actor(doc: str, actor_id: str, label: str, kind: str = "COUNTRY", text: str
 def _event(doc: str, n: int, kind: str | None, actor: str, recipient: str, date: str | None = None) -> Event:
     trigger = Mention(doc, 10 * n, 10 * n + 5, "hit", "VERB")
     return Event(
-        id=f"event:{doc}-{n}", relation="hit", type=kind, cameo_root=None,
+        id=f"event:{doc}-{n}",
+        relation="hit",
+        type=kind,
+        cameo_root=None,
         actor=(Participant(Mention(doc, 0, 3, "X", "GPE"), actor),),
         recipient=(Participant(Mention(doc, 20, 23, "Y", "GPE"), recipient),),
-        evidence=Evidence(doc, n, "X hit Y.", 0, 8, trigger), date=date,
-    )  # fmt: skip
+        evidence=Evidence(doc, n, "X hit Y.", 0, 8, trigger),
+        date=date,
+    )
 
 
 def _result(doc: str, date: str | None, events: list[Event], actors: list[Actor] | None = None) -> DocResult:
@@ -52,30 +56,46 @@ def test_same_event_in_three_articles_is_one_node_with_every_source() -> None:
 
 def test_events_that_differ_stay_apart() -> None:
     results = [
-        _result("a", "2022-03-01", [_event("a", 1, "ASSAULT", "actor:russia", "actor:ukraine"),
-                                     _event("a", 2, "ASSAULT", "actor:ukraine", "actor:russia"),
-                                     _event("a", 3, "SANCTION", "actor:russia", "actor:ukraine"),
-                                     _event("a", 4, None, "actor:russia", "actor:ukraine")]),
+        _result(
+            "a",
+            "2022-03-01",
+            [
+                _event("a", 1, "ASSAULT", "actor:russia", "actor:ukraine"),
+                _event("a", 2, "ASSAULT", "actor:ukraine", "actor:russia"),
+                _event("a", 3, "SANCTION", "actor:russia", "actor:ukraine"),
+                _event("a", 4, None, "actor:russia", "actor:ukraine"),
+            ],
+        ),
         _result("b", "2022-03-20", [_event("b", 1, "ASSAULT", "actor:russia", "actor:ukraine")]),
         _result("c", None, [_event("c", 1, "ASSAULT", "actor:russia", "actor:ukraine")]),
-        _result("d", None, [_event("d", 1, "STATEMENT", "actor:russia", "actor:ukraine"),
-                            _event("d", 2, "STATEMENT", "actor:russia", "actor:ukraine")]),
-    ]  # fmt: skip
+        _result(
+            "d",
+            None,
+            [
+                _event("d", 1, "STATEMENT", "actor:russia", "actor:ukraine"),
+                _event("d", 2, "STATEMENT", "actor:russia", "actor:ukraine"),
+            ],
+        ),
+    ]
     kg = link(results)
     assert len(list(kg.event_nodes())) == 8
     assert all(d["corroboration"] == 1 for _, d in kg.event_nodes())
 
 
 def test_the_window_is_a_setting() -> None:
-    results = [_result("a", "2022-03-01", [_event("a", 1, "ASSAULT", "actor:russia", "actor:ukraine")]),
-               _result("b", "2022-03-08", [_event("b", 1, "ASSAULT", "actor:russia", "actor:ukraine")])]  # fmt: skip
+    results = [
+        _result("a", "2022-03-01", [_event("a", 1, "ASSAULT", "actor:russia", "actor:ukraine")]),
+        _result("b", "2022-03-08", [_event("b", 1, "ASSAULT", "actor:russia", "actor:ukraine")]),
+    ]
     assert len(list(link(results).event_nodes())) == 2
     assert len(list(link(results, settings=Settings(event_window_days=7)).event_nodes())) == 1
 
 
 def test_window_is_anchored_on_the_first_report_not_chained() -> None:
-    results = [_result(d, f"2022-03-0{day}", [_event(d, 1, "ASSAULT", "actor:russia", "actor:ukraine")])
-               for d, day in (("a", 1), ("b", 3), ("c", 5), ("d", 7))]  # fmt: skip
+    results = [
+        _result(d, f"2022-03-0{day}", [_event(d, 1, "ASSAULT", "actor:russia", "actor:ukraine")])
+        for d, day in (("a", 1), ("b", 3), ("c", 5), ("d", 7))
+    ]
     groups = group_events(results, window_days=3)
     assert sorted(sorted(e.doc for e in g) for g in groups) == [["a", "b"], ["c", "d"]]
 
@@ -83,14 +103,24 @@ def test_window_is_anchored_on_the_first_report_not_chained() -> None:
 def test_graph_is_the_same_whatever_the_input_order() -> None:
     results = [
         _result("a", "2022-03-01", [_event("a", 1, "ASSAULT", "actor:russia", "actor:ukraine")]),
-        _result("b", "2022-03-02", [_event("b", 1, "ASSAULT", "actor:russia", "actor:ukraine"),
-                                     _event("b", 2, "AID", "actor:ukraine", "actor:russia")]),
+        _result(
+            "b",
+            "2022-03-02",
+            [
+                _event("b", 1, "ASSAULT", "actor:russia", "actor:ukraine"),
+                _event("b", 2, "AID", "actor:ukraine", "actor:russia"),
+            ],
+        ),
         _result("c", "2022-03-09", [_event("c", 1, "ASSAULT", "actor:russia", "actor:ukraine")]),
-    ]  # fmt: skip
+    ]
 
     def dump(rs: list[DocResult]) -> str:
         g = link(rs).graph
-        return json.dumps([sorted(g.nodes(data=True)), sorted(g.edges(keys=True)), g.graph["merges"]], sort_keys=True, default=str)
+        return json.dumps(
+            [sorted(g.nodes(data=True)), sorted(g.edges(keys=True)), g.graph["merges"]],
+            sort_keys=True,
+            default=str,
+        )
 
     first = dump(results)
     assert all(dump(list(p)) == first for p in itertools.permutations(results))
@@ -114,9 +144,20 @@ def test_a_surname_shared_by_two_full_names_in_the_corpus_stays_alone() -> None:
 
 
 def test_largest_merges_lists_nodes_with_their_reasons_and_goes_into_the_report() -> None:
-    a = DocResult(Document("a", ""), (_actor("a", "actor:united-nations", "United Nations", "ORGANIZATION", "U.N."),),
-                  merges=({"actor": "actor:united-nations", "rule": "table", "evidence": "'U.N.' is 'United Nations' in igos.tsv"},))
-    b = DocResult(Document("b", ""), (_actor("b", "actor:united-nations", "United Nations", "ORGANIZATION", "UN"),))
+    a = DocResult(
+        Document("a", ""),
+        (_actor("a", "actor:united-nations", "United Nations", "ORGANIZATION", "U.N."),),
+        merges=(
+            {
+                "actor": "actor:united-nations",
+                "rule": "table",
+                "evidence": "'U.N.' is 'United Nations' in igos.tsv",
+            },
+        ),
+    )
+    b = DocResult(
+        Document("b", ""), (_actor("b", "actor:united-nations", "United Nations", "ORGANIZATION", "UN"),)
+    )
     report: dict = {}
     kg = link([a, b], report=report)
     [row] = report["largest_merges"]

@@ -25,8 +25,15 @@ def _event(doc_id: str, text: str, actor: str, recipient: str | None = None, *, 
     a = mention(actor)
     trigger = Mention(doc_id, a.end, a.end + 1, text[a.end], "VERB")
     recipients = (Participant(mention(recipient)),) if recipient else ()
-    return Event(f"event:{a.start}", "act", "SANCTION", "16", (Participant(a),), recipients,
-                 Evidence(doc_id, 0, text, 0, len(text), trigger))  # fmt: skip
+    return Event(
+        f"event:{a.start}",
+        "act",
+        "SANCTION",
+        "16",
+        (Participant(a),),
+        recipients,
+        Evidence(doc_id, 0, text, 0, len(text), trigger),
+    )
 
 
 def _resolve(nlp: Any, text: str, events: list[Event] | None = None, doc_id: str = "t") -> DocResult:
@@ -39,8 +46,10 @@ def _owner(result: DocResult, text: str, nth: int = 0) -> str | None:
 
 
 def test_brothers_sharing_a_surname_are_never_merged(nlp: Any) -> None:
-    text = ("Ed Miliband defeated his brother David Miliband in the leadership contest. "
-            "David Miliband said he would stay in Parliament. Mr Miliband thanked the party.")  # fmt: skip
+    text = (
+        "Ed Miliband defeated his brother David Miliband in the leadership contest. "
+        "David Miliband said he would stay in Parliament. Mr Miliband thanked the party."
+    )
     r = _resolve(nlp, text)
     ed, david = _owner(r, "Ed Miliband"), _owner(r, "David Miliband")
     assert ed and david and ed != david
@@ -48,18 +57,25 @@ def test_brothers_sharing_a_surname_are_never_merged(nlp: Any) -> None:
 
 
 def test_father_and_son_stay_apart_and_a_bare_kim_follows_the_salient_one(nlp: Any) -> None:
-    text = ("North Korean leader Kim Jong Un is pushing his policy. Kim visited a factory on Monday. "
-            "The policy follows his father Kim Jong Il's military first doctrine. "
-            "Since Kim's rise in 2011, the country has held three nuclear tests.")  # fmt: skip
+    text = (
+        "North Korean leader Kim Jong Un is pushing his policy. Kim visited a factory on Monday. "
+        "The policy follows his father Kim Jong Il's military first doctrine. "
+        "Since Kim's rise in 2011, the country has held three nuclear tests."
+    )
     r = _resolve(nlp, text)
     un, il = _owner(r, "Kim Jong Un"), _owner(r, "Kim Jong Il's")
     assert un == "actor:kim-jong-un" and il == "actor:kim-jong-il"
-    assert _owner(r, "Kim") == un and _owner(r, "Kim", 1) == un  # the second is "Kim's rise", after Kim Jong Il
+    assert (
+        _owner(r, "Kim") == un and _owner(r, "Kim", 1) == un
+    )  # the second is "Kim's rise", after Kim Jong Il
 
 
 def test_a_party_and_the_government_are_different_actors(nlp: Any) -> None:
     text = "The Labour Party attacked the government over tax. Labour said the government had failed."
-    events = [_event("t", text, "The Labour Party", "the government"), _event("t", text, "Labour", "the government", nth=1)]
+    events = [
+        _event("t", text, "The Labour Party", "the government"),
+        _event("t", text, "Labour", "the government", nth=1),
+    ]
     r = _resolve(nlp, text, events)
     ids = {p.actor for e in r.events for p in (*e.actor, *e.recipient)}
     party = _owner(r, "The Labour Party")
@@ -68,8 +84,11 @@ def test_a_party_and_the_government_are_different_actors(nlp: Any) -> None:
 
 
 def test_the_un_and_the_security_council_stay_apart_but_un_variants_join(nlp: Any) -> None:
-    text = ("The United Nations (U.N.) condemned the test. The UN Security Council passed sanctions on North Korea. "
-            "The U.N. said more would follow.")  # fmt: skip
+    text = (
+        "The United Nations (U.N.) condemned the test. "
+        "The UN Security Council passed sanctions on North Korea. "
+        "The U.N. said more would follow."
+    )
     r = _resolve(nlp, text)
     un, council = _owner(r, "The United Nations"), _owner(r, "The UN Security Council")
     assert un == "actor:united-nations" and council == "actor:un-security-council"

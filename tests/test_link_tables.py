@@ -26,7 +26,11 @@ def test_every_country_code_is_iso_alpha3() -> None:
     import pycountry
 
     t = load_tables()
-    codes = {k.country for k in t.names.values() if k.type == "COUNTRY"} | set(t.demonyms.values()) | set(t.capitals.values())
+    codes = (
+        {k.country for k in t.names.values() if k.type == "COUNTRY"}
+        | set(t.demonyms.values())
+        | set(t.capitals.values())
+    )
     unknown = {c for c in codes if pycountry.countries.get(alpha_3=c) is None}
     assert unknown <= {"XKX", "ANT", "SCG"}  # Kosovo and two former codes that pycountry keeps elsewhere
 
@@ -47,7 +51,9 @@ def test_user_aliases_file_adds_aliases_actors_and_never_merge(tmp_path: Path) -
     assert load_tables().lookup("kim jong eun") is None  # the built-in tables are not changed
 
 
-@pytest.mark.parametrize("text", ["never_merge = [[\"a\"]]\n", "[[actors]]\ntype = \"PERSON\"\n", "not toml = = \n"])
+@pytest.mark.parametrize(
+    "text", ['never_merge = [["a"]]\n', '[[actors]]\ntype = "PERSON"\n', "not toml = = \n"]
+)
 def test_bad_aliases_file_says_what_is_wrong(tmp_path: Path, text: str) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(text, encoding="utf-8")

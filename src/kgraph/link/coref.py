@@ -8,6 +8,7 @@ own unless one of them clearly dominates the article so far.
 Names: ``table`` (countries, IGOs, parties, user aliases, dictionaries), ``demonym`` and
 ``capital-as-agent`` (in an actor role), ``same-name``, ``acronym-definition`` / ``acronym``,
 ``surname`` (most salient full name that ends, or for family-first names begins, with it),
+``name-suffix`` ("Kilroy-Silk" of "Robert Kilroy-Silk"),
 ``surname-before-full-name``, ``short-form`` ("Workers' Party" of "Workers' Party of Korea"),
 ``elliptic-country`` ("the North" when one North-country is in the article).
 Nominals: ``apposition``, ``possessor-state`` ("his government"), ``demonym-state``
@@ -17,8 +18,8 @@ Pronouns: ``apposition`` ("He (Kim Jong Un)"), ``pronoun`` (salience-ranked comp
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from kgraph.link.items import STATE_NOUNS, Item
 from kgraph.link.names import is_acronym, looks_like_acronym, name_key
@@ -26,10 +27,40 @@ from kgraph.link.tables import Known, Tables
 
 __all__ = ["Cluster", "Merge", "cluster_items"]
 
-_GENERIC_ORGS = frozenset({"congress", "parliament", "government", "cabinet", "party", "senate", "assembly", "court",
-                           "army", "police", "ministry", "council", "commission", "committee", "party congress",
-                           "state", "house", "treasury", "opposition", "commons", "lords", "supreme court"})  # fmt: skip
-_NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "NORP": "GROUP", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
+_GENERIC_ORGS = frozenset(
+    {
+        "congress",
+        "parliament",
+        "government",
+        "cabinet",
+        "party",
+        "senate",
+        "assembly",
+        "court",
+        "army",
+        "police",
+        "ministry",
+        "council",
+        "commission",
+        "committee",
+        "party congress",
+        "state",
+        "house",
+        "treasury",
+        "opposition",
+        "commons",
+        "lords",
+        "supreme court",
+    }
+)
+_NER_TYPES = {
+    "PERSON": "PERSON",
+    "ORG": "ORGANIZATION",
+    "NORP": "GROUP",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+}
 
 
 @dataclass
@@ -97,7 +128,9 @@ class _State:
         return next((c for c in self.clusters if c.key == key or key in c.names), None)
 
 
-def cluster_items(items: Iterable[Item], tables: Tables) -> tuple[list[Cluster], dict[tuple[int, int], Cluster], list[Merge]]:
+def cluster_items(
+    items: Iterable[Item], tables: Tables
+) -> tuple[list[Cluster], dict[tuple[int, int], Cluster], list[Merge]]:
     """Group a document's items into clusters.
 
     Args:
@@ -126,7 +159,12 @@ def _place(state: _State, item: Item) -> None:
         if decision is not None:
             _join(state, item, *decision)
             return
-    if item.kind == "NAME" and item.ner == "NORP" and not item.participant and (item.modifier or state.tables.demonym(item.key)):
+    if (
+        item.kind == "NAME"
+        and item.ner == "NORP"
+        and not item.participant
+        and (item.modifier or state.tables.demonym(item.key))
+    ):
         return  # "North Korean leader", "Tory plans": a modifier, not an actor
     _join(state, item, _new(state, item), "", "")
 
@@ -155,13 +193,22 @@ def _new(state: _State, item: Item) -> Cluster:
         return Cluster(f"{item.key}@{item.start}", item.mention.text, "OTHER", None, "mention")
     if item.kind == "NOUN":
         kind = "GROUP" if item.plural else "PERSON" if item.titles else "OTHER"
-        return Cluster(item.key, _strip_det(item.mention.text), kind, item.nationality, "doc", titles=set(item.titles))
+        return Cluster(
+            item.key, _strip_det(item.mention.text), kind, item.nationality, "doc", titles=set(item.titles)
+        )
     kind = _NER_TYPES.get(item.ner, "OTHER")
     country = state.tables.demonym(item.key) if item.ner == "NORP" else None
     scope = "doc" if _doc_scoped(item) else "global"
     label = _label(item)
-    return Cluster(item.key, label, kind, country or (item.nationality if kind == "PERSON" else None), scope,
-                   gender=_gender(state.tables, item), names={item.key})  # fmt: skip
+    return Cluster(
+        item.key,
+        label,
+        kind,
+        country or (item.nationality if kind == "PERSON" else None),
+        scope,
+        gender=_gender(state.tables, item),
+        names={item.key},
+    )
 
 
 def _doc_scoped(item: Item) -> bool:
@@ -176,13 +223,29 @@ def _label(item: Item) -> str:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
     words = text.split()
-    while len(words) > 1 and name_key(words[0]) != item.key.split()[0] and words[0].lower() in {"the", "a", "an"} | _title_words(item):
+    while (
+        len(words) > 1
+        and name_key(words[0]) != item.key.split()[0]
+        and words[0].lower() in {"the", "a", "an"} | _title_words(item)
+    ):
         words = words[1:]
     return " ".join(words)
 
 
 def _title_words(item: Item) -> set[str]:
-    return {w for t in item.titles for w in t.split()} | {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady"}
+    return {w for t in item.titles for w in t.split()} | {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "sir",
+        "lord",
+        "lady",
+    }
 
 
 def _strip_det(text: str) -> str:
@@ -215,7 +278,12 @@ def _by_table(state: _State, item: Item) -> Decision | None:
     known = state.tables.lookup(item.key)
     if known is None or (known.type == "COUNTRY" and item.ner == "PERSON"):
         return None
-    if any(state.tables.blocked(item.key, n) for c in state.clusters if name_key(known.label) == c.key for n in c.names):
+    if any(
+        state.tables.blocked(item.key, n)
+        for c in state.clusters
+        if name_key(known.label) == c.key
+        for n in c.names
+    ):
         return None
     evidence = f"{item.mention.text!r} is {known.label!r} in {known.source}"
     return _known_cluster(state, known, item), "table", evidence
@@ -234,7 +302,11 @@ def _by_capital(state: _State, item: Item) -> Decision | None:
     if code is None or code not in state.tables.countries:
         return None
     known = state.tables.countries[code]
-    return _known_cluster(state, known, item), "capital-as-agent", f"{item.mention.text!r} acts: the capital stands for {known.label}"
+    return (
+        _known_cluster(state, known, item),
+        "capital-as-agent",
+        f"{item.mention.text!r} acts: the capital stands for {known.label}",
+    )
 
 
 def _by_same_name(state: _State, item: Item) -> Decision | None:
@@ -246,7 +318,11 @@ def _by_acronym_definition(state: _State, item: Item) -> Decision | None:
     target = state.cluster_at(item.acronym_of)
     if target is None or any(state.tables.blocked(item.key, n) for n in target.names):
         return None
-    return target, "acronym-definition", f"{item.mention.text!r} is defined in parentheses after {target.label!r}"
+    return (
+        target,
+        "acronym-definition",
+        f"{item.mention.text!r} is defined in parentheses after {target.label!r}",
+    )
 
 
 def _by_acronym(state: _State, item: Item) -> Decision | None:
@@ -280,9 +356,15 @@ def _by_surname(state: _State, item: Item) -> Decision | None:
         return None
     if item.ner != "PERSON" and state.tables.lookup(item.key):
         return None
-    owners = [c for c in state.clusters if c.type == "PERSON" and c.scope == "global" and _compatible(c, item)
-              and any(_surname_of(state.tables, n) == item.key for n in c.full_names)
-              and not any(state.tables.blocked(item.key, n) for n in c.names)]  # fmt: skip
+    owners = [
+        c
+        for c in state.clusters
+        if c.type == "PERSON"
+        and c.scope == "global"
+        and _compatible(c, item)
+        and any(_surname_of(state.tables, n) == item.key for n in c.full_names)
+        and not any(state.tables.blocked(item.key, n) for n in c.names)
+    ]
     if not owners:
         return None
     ranked = sorted(owners, key=lambda c: (_salience(c), max(i.start for i in c.items)), reverse=True)
@@ -291,8 +373,28 @@ def _by_surname(state: _State, item: Item) -> Decision | None:
     best = ranked[0]
     evidence = f"{item.mention.text!r} is the surname of {best.label!r}"
     if len(ranked) > 1:
-        evidence += f" ({_salience(best)} mentions so far) rather than {ranked[1].label!r} ({_salience(ranked[1])})"
+        evidence += (
+            f" ({_salience(best)} mentions so far) rather than {ranked[1].label!r} ({_salience(ranked[1])})"
+        )
     return best, "surname", evidence
+
+
+def _by_name_suffix(state: _State, item: Item) -> Decision | None:
+    """ "Kilroy-Silk" after "Robert Kilroy-Silk": a multi-word name ending the one full name it ends."""
+    words = item.key.split()
+    if item.ner != "PERSON" or len(words) < 2:
+        return None
+    owners = [
+        c
+        for c in state.clusters
+        if c.type == "PERSON"
+        and c.scope == "global"
+        and _compatible(c, item)
+        and any(len(n.split()) > len(words) and n.split()[-len(words) :] == words for n in c.full_names)
+    ]
+    if len(owners) != 1 or any(state.tables.blocked(item.key, n) for n in owners[0].names):
+        return None
+    return owners[0], "name-suffix", f"{item.mention.text!r} ends the full name {owners[0].label!r}"
 
 
 def _compatible(cluster: Cluster, item: Item) -> bool:
@@ -307,15 +409,33 @@ def _absorb_surname(state: _State, item: Item) -> Decision | None:
     if item.ner != "PERSON" or " " not in item.key:
         return None
     surname = _surname_of(state.tables, item.key)
-    if any(c.type == "PERSON" and c.scope == "global" and any(_surname_of(state.tables, n) == surname for n in c.full_names)
-           for c in state.clusters):  # fmt: skip
+    if any(
+        c.type == "PERSON"
+        and c.scope == "global"
+        and any(_surname_of(state.tables, n) == surname for n in c.full_names)
+        for c in state.clusters
+    ):
         return None
-    early = next((c for c in state.clusters if c.scope == "doc" and c.type == "PERSON" and c.key == surname
-                  and _compatible(c, item) and not state.tables.blocked(c.key, item.key)), None)  # fmt: skip
+    early = next(
+        (
+            c
+            for c in state.clusters
+            if c.scope == "doc"
+            and c.type == "PERSON"
+            and c.key == surname
+            and _compatible(c, item)
+            and not state.tables.blocked(c.key, item.key)
+        ),
+        None,
+    )
     if early is None:
         return None
     early.key, early.label, early.scope = item.key, _label(item), "global"
-    return early, "surname-before-full-name", f"{early.items[0].mention.text!r} came before {item.mention.text!r}"
+    return (
+        early,
+        "surname-before-full-name",
+        f"{early.items[0].mention.text!r} came before {item.mention.text!r}",
+    )
 
 
 def _by_short_form(state: _State, item: Item) -> Decision | None:
@@ -338,7 +458,11 @@ def _by_elliptic_country(state: _State, item: Item) -> Decision | None:
     if len(codes) != 1:
         return None
     known = state.tables.countries[codes.pop()]
-    return _known_cluster(state, known, item), "elliptic-country", f"{item.mention.text!r}: the only {prefix.strip()}ern country in the article is {known.label}"
+    return (
+        _known_cluster(state, known, item),
+        "elliptic-country",
+        f"{item.mention.text!r}: the only {prefix.strip()}ern country in the article is {known.label}",
+    )
 
 
 def _countries_in(state: _State) -> set[str]:
@@ -352,8 +476,19 @@ def _countries_in(state: _State) -> set[str]:
     return codes
 
 
-_NAME_RULES: tuple[Rule, ...] = (_by_acronym_definition, _by_demonym, _by_capital, _by_table, _by_same_name,
-                                 _by_acronym, _by_surname, _absorb_surname, _by_short_form, _by_elliptic_country)  # fmt: skip
+_NAME_RULES: tuple[Rule, ...] = (
+    _by_acronym_definition,
+    _by_demonym,
+    _by_capital,
+    _by_table,
+    _by_same_name,
+    _by_acronym,
+    _by_surname,
+    _by_name_suffix,
+    _absorb_surname,
+    _by_short_form,
+    _by_elliptic_country,
+)
 
 
 # ---- nominal rules ----------------------------------------------------------------------------
@@ -365,7 +500,9 @@ def _by_apposition(state: _State, item: Item) -> Decision | None:
         return None
     if item.kind == "PRON" and not _pronoun_fits(target, item):
         return None
-    if item.kind == "NOUN" and state.tables.role_noun(item.head) != ("person" if target.type == "PERSON" else "group"):
+    if item.kind == "NOUN" and state.tables.role_noun(item.head) != (
+        "person" if target.type == "PERSON" else "group"
+    ):
         return None
     if item.kind == "NOUN" and item.plural and target.type == "PERSON":
         return None  # "their cabinet colleagues Foreign Secretary Jack Straw, ..."
@@ -380,24 +517,42 @@ def _by_possessor_state(state: _State, item: Item) -> Decision | None:
     if code not in state.tables.countries:
         return None
     known = state.tables.countries[code]
-    return _known_cluster(state, known, item), "possessor-state", f"{item.mention.text!r}: the government of {owner.label!r} is {known.label}"
+    return (
+        _known_cluster(state, known, item),
+        "possessor-state",
+        f"{item.mention.text!r}: the government of {owner.label!r} is {known.label}",
+    )
 
 
 def _by_demonym_state(state: _State, item: Item) -> Decision | None:
     if item.nationality not in state.tables.countries or item.head not in STATE_NOUNS:
         return None
     known = state.tables.countries[item.nationality]
-    return _known_cluster(state, known, item), "demonym-state", f"{item.mention.text!r} acts for {known.label}"
+    return (
+        _known_cluster(state, known, item),
+        "demonym-state",
+        f"{item.mention.text!r} acts for {known.label}",
+    )
 
 
 def _by_role(state: _State, item: Item) -> Decision | None:
     """ "the Tory leader" after "Tory leader Michael Howard"; "the North Korean president" after
     "North Korean leader Kim Jong Un" (same nationality, both heads of state or government)."""
-    if not item.definite or item.plural or item.possessor is not None or not state.tables.role_noun(item.head):
+    if (
+        not item.definite
+        or item.plural
+        or item.possessor is not None
+        or not state.tables.role_noun(item.head)
+    ):
         return None
     nationality, rest = _split_demonym(state.tables, item.key)
-    people = [c for c in state.clusters if c.type == "PERSON" and c.scope != "mention"
-              and any(_role_match(state.tables, nationality, rest, c, d) for d in c.descriptors)]  # fmt: skip
+    people = [
+        c
+        for c in state.clusters
+        if c.type == "PERSON"
+        and c.scope != "mention"
+        and any(_role_match(state.tables, nationality, rest, c, d) for d in c.descriptors)
+    ]
     if not people:
         return None
     best = max(people, key=lambda c: max(i.start for i in c.items))
@@ -413,7 +568,9 @@ def _split_demonym(tables: Tables, key: str) -> tuple[str | None, str]:
     return None, key
 
 
-def _role_match(tables: Tables, nationality: str | None, rest: str, cluster: Cluster, descriptor: str) -> bool:
+def _role_match(
+    tables: Tables, nationality: str | None, rest: str, cluster: Cluster, descriptor: str
+) -> bool:
     own_nat, own_rest = _split_demonym(tables, descriptor)
     if nationality and nationality not in (own_nat, cluster.country):
         return False
@@ -426,7 +583,9 @@ def _role_match(tables: Tables, nationality: str | None, rest: str, cluster: Clu
 def _by_the_country(state: _State, item: Item) -> Decision | None:
     if item.key not in ("country", "nation", "this country") or item.possessor is not None:
         return None
-    before = [(i.start, c) for c in state.clusters if c.type == "COUNTRY" for i in c.items if i.start < item.start]
+    before = [
+        (i.start, c) for c in state.clusters if c.type == "COUNTRY" for i in c.items if i.start < item.start
+    ]
     if not before:
         return None
     cluster = max(before, key=lambda p: p[0])[1]
@@ -438,8 +597,14 @@ def _by_same_nominal(state: _State, item: Item) -> Decision | None:
     return (found, "same-nominal", f"{item.mention.text!r} repeats {found.label!r}") if found else None
 
 
-_NOUN_RULES: tuple[Rule, ...] = (_by_apposition, _by_possessor_state, _by_demonym_state, _by_role, _by_the_country,
-                                 _by_same_nominal)  # fmt: skip
+_NOUN_RULES: tuple[Rule, ...] = (
+    _by_apposition,
+    _by_possessor_state,
+    _by_demonym_state,
+    _by_role,
+    _by_the_country,
+    _by_same_nominal,
+)
 
 
 # ---- pronoun rules ----------------------------------------------------------------------------
@@ -452,7 +617,9 @@ def _pronoun_fits(cluster: Cluster, item: Item) -> bool:
         return cluster.type == "PERSON" and _compatible(cluster, item)
     if item.gender == "n":
         return cluster.type in ("ORGANIZATION", "COUNTRY") and not cluster.key.endswith("s")
-    return cluster.type in ("ORGANIZATION", "COUNTRY", "GROUP") or (cluster.type == "OTHER" and cluster.scope == "doc")
+    return cluster.type in ("ORGANIZATION", "COUNTRY", "GROUP") or (
+        cluster.type == "OTHER" and cluster.scope == "doc"
+    )
 
 
 def _by_antecedent(state: _State, item: Item) -> Decision | None:
@@ -463,7 +630,11 @@ def _by_antecedent(state: _State, item: Item) -> Decision | None:
         cluster = state.of_item.get(other.span)
         if cluster is None or cluster.scope == "mention" or not _pronoun_fits(cluster, item):
             continue
-        weight = 100 * 0.5 ** (item.sentence - other.sentence) + (80 if other.subject else 0) + (0 if other.embedded else 50)
+        weight = (
+            100 * 0.5 ** (item.sentence - other.sentence)
+            + (80 if other.subject else 0)
+            + (0 if other.embedded else 50)
+        )
         scores[id(cluster)] = scores.get(id(cluster), 0.0) + weight + other.start / 1e7
     if not scores:
         return None

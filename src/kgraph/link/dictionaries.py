@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from kgraph.errors import ConfigError
 from kgraph.link.names import name_key
@@ -59,7 +59,9 @@ class DatedCode:
         if not date:
             return True
         day = date[:10]
-        return (self.start is None or day >= self.start[: len(day)]) and (self.end is None or day[: len(self.end)] <= self.end)
+        return (self.start is None or day >= self.start[: len(day)]) and (
+            self.end is None or day[: len(self.end)] <= self.end
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +157,11 @@ def _groups(lines: Iterable[str], source: str) -> Iterator[tuple[str, list[str],
         elif stripped.startswith("["):
             codes.extend(_codes(stripped))
         elif not root:
-            root, codes, where = stripped.split("#", 1)[0].split("[")[0].strip(), _codes(stripped), f"{source}:{number}"
+            root, codes, where = (
+                stripped.split("#", 1)[0].split("[")[0].strip(),
+                _codes(stripped),
+                f"{source}:{number}",
+            )
         else:  # a second root line before any code: one more name for the same actor
             synonyms.append(_phrase(stripped))
             codes.extend(_codes(stripped))
@@ -182,7 +188,8 @@ def parse_actors(lines: Iterable[str], *, source: str = "<actors>") -> dict[str,
 def parse_agents(lines: Iterable[str]) -> dict[str, str]:
     """Return noun phrase key → agent code ("GOV") for a PETRARCH agent file.
 
-    >>> agents = parse_agents(["!P! = MAN, MEN", "PRESIDENT [~GOV]", "BUSINESS!P! [~BUS]", "POLICE {} [~COP]"])
+    >>> lines = ["!P! = MAN, MEN", "PRESIDENT [~GOV]", "BUSINESS!P! [~BUS]", "POLICE {} [~COP]"]
+    >>> agents = parse_agents(lines)
     >>> agents["president"], agents["presidents"], agents["businessmen"], agents["police"]
     ('GOV', 'GOV', 'BUS', 'COP')
     """
@@ -250,4 +257,6 @@ def _read(path: Path) -> list[str]:
     try:
         return path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as err:
-        raise ConfigError(f"{path}: cannot read the actor dictionary ({err.strerror}). Check the --actors path.") from err
+        raise ConfigError(
+            f"{path}: cannot read the actor dictionary ({err.strerror}). Check the --actors path."
+        ) from err

@@ -11,7 +11,8 @@ nodes with the reasons they were formed. The result does not depend on the input
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 
@@ -24,7 +25,9 @@ from kgraph.model import Actor, DocResult, Event
 __all__ = ["largest_merges", "link"]
 
 
-def link(results: Iterable[DocResult], *, settings: Settings | None = None, report: dict[str, Any] | None = None) -> KnowledgeGraph:
+def link(
+    results: Iterable[DocResult], *, settings: Settings | None = None, report: dict[str, Any] | None = None
+) -> KnowledgeGraph:
     """Return the graph of actors and events of ``results``.
 
     Args:
@@ -67,9 +70,15 @@ def _add_actor(graph: nx.MultiDiGraph, actor: Actor, node: str) -> None:
     mentions = [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text} for m in actor.mentions]
     if node not in graph:
         graph.add_node(
-            node, kind="actor", label=actor.label, type=actor.type, country=actor.country,
-            aliases=sorted(actor.aliases), mentions=mentions, codes=sorted(actor.codes),
-        )  # fmt: skip
+            node,
+            kind="actor",
+            label=actor.label,
+            type=actor.type,
+            country=actor.country,
+            aliases=sorted(actor.aliases),
+            mentions=mentions,
+            codes=sorted(actor.codes),
+        )
         return
     data = graph.nodes[node]
     data["aliases"] = sorted(set(data["aliases"]) | set(actor.aliases))
@@ -81,21 +90,44 @@ def _add_actor(graph: nx.MultiDiGraph, actor: Actor, node: str) -> None:
 def _evidence(event: Event) -> dict[str, Any]:
     e = event.evidence
     trigger = {"text": e.trigger.text, "start": e.trigger.start, "end": e.trigger.end}
-    return {"doc": e.doc, "sentence_index": e.sentence_index, "sentence": e.sentence,
-            "start": e.start, "end": e.end, "trigger": trigger, "event": event.id}  # fmt: skip
+    return {
+        "doc": e.doc,
+        "sentence_index": e.sentence_index,
+        "sentence": e.sentence,
+        "start": e.start,
+        "end": e.end,
+        "trigger": trigger,
+        "event": event.id,
+    }
 
 
 def _add_event(graph: nx.MultiDiGraph, events: list[Event], canon: Mapping[str, str]) -> None:
     first = min(events, key=lambda e: e.id)
     sources = sorted({e.doc for e in events})
-    speakers = sorted({canon.get(e.attributed_to.actor, e.attributed_to.actor) for e in events if e.attributed_to and e.attributed_to.actor})
+    speakers = sorted(
+        {
+            canon.get(e.attributed_to.actor, e.attributed_to.actor)
+            for e in events
+            if e.attributed_to and e.attributed_to.actor
+        }
+    )
     graph.add_node(
-        first.id, kind="event", relation=first.relation, type=first.type, cameo_root=first.cameo_root,
-        date=first.date, date_text=first.date_text, place=first.place.text if first.place else None,
-        mood=first.mood, confidence=max(e.confidence for e in events), sources=sources,
-        corroboration=len(sources), attributed_to=speakers[0] if speakers else None,
-        evidence=[_evidence(e) for e in sorted(events, key=lambda e: (e.doc, e.evidence.start, e.id))], rule=first.rule,
-    )  # fmt: skip
+        first.id,
+        kind="event",
+        relation=first.relation,
+        type=first.type,
+        cameo_root=first.cameo_root,
+        date=first.date,
+        date_text=first.date_text,
+        place=first.place.text if first.place else None,
+        mood=first.mood,
+        confidence=max(e.confidence for e in events),
+        sources=sources,
+        corroboration=len(sources),
+        attributed_to=speakers[0] if speakers else None,
+        evidence=[_evidence(e) for e in sorted(events, key=lambda e: (e.doc, e.evidence.start, e.id))],
+        rule=first.rule,
+    )
     if len(events) > 1:
         graph.graph["merges"].append(_event_entry(first.id, events))
     for actor in sorted({canon.get(p.actor, p.actor) for e in events for p in e.actor if p.actor}):
@@ -108,8 +140,16 @@ def _add_event(graph: nx.MultiDiGraph, events: list[Event], canon: Mapping[str, 
 
 def _event_entry(node: str, events: list[Event]) -> dict[str, str]:
     docs = sorted({e.doc for e in events})
-    evidence = f"{len(events)} reports of {events[0].type} with the same actors and recipients within the date window: {', '.join(docs)}"
-    return {"event": node, "rule": "same-event", "evidence": evidence, "merged": ", ".join(sorted(e.id for e in events))}
+    evidence = (
+        f"{len(events)} reports of {events[0].type} with the same actors and recipients"
+        f" within the date window: {', '.join(docs)}"
+    )
+    return {
+        "event": node,
+        "rule": "same-event",
+        "evidence": evidence,
+        "merged": ", ".join(sorted(e.id for e in events)),
+    }
 
 
 def _edge(graph: nx.MultiDiGraph, u: str, v: str, role: str) -> None:
@@ -126,7 +166,8 @@ def largest_merges(graph: nx.MultiDiGraph, n: int = 20) -> list[dict[str, Any]]:
 
     >>> g = nx.MultiDiGraph(merges=[{"actor": "actor:x", "rule": "surname", "evidence": "'X' is ..."}])
     >>> g.add_node("actor:x", kind="actor", label="X Y", aliases=["X", "X Y"],
-    ...            mentions=[{"doc": "a", "start": 0, "end": 1, "text": "X"}, {"doc": "b", "start": 0, "end": 3, "text": "X Y"}])
+    ...            mentions=[{"doc": "a", "start": 0, "end": 1, "text": "X"},
+    ...                      {"doc": "b", "start": 0, "end": 3, "text": "X Y"}])
     >>> row = largest_merges(g)[0]
     >>> row["reasons"], row["documents"]
     ({'same-id': 1, 'surname': 1}, 2)
@@ -147,7 +188,15 @@ def largest_merges(graph: nx.MultiDiGraph, n: int = 20) -> list[dict[str, Any]]:
         reasons = Counter(rules.get(node, Counter()))
         if len(docs) > 1:
             reasons["same-id"] += len(docs) - 1
-        rows.append({"actor": node, "label": data.get("label"), "mentions": len(data.get("mentions", [])),
-                     "documents": len(docs), "aliases": list(data.get("aliases", []))[:10],
-                     "reasons": dict(sorted(reasons.items())), "examples": examples.get(node, [])})  # fmt: skip
+        rows.append(
+            {
+                "actor": node,
+                "label": data.get("label"),
+                "mentions": len(data.get("mentions", [])),
+                "documents": len(docs),
+                "aliases": list(data.get("aliases", []))[:10],
+                "reasons": dict(sorted(reasons.items())),
+                "examples": examples.get(node, []),
+            }
+        )
     return sorted(rows, key=lambda r: (-r["mentions"], r["actor"]))[:n]

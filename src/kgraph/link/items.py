@@ -8,8 +8,9 @@ the syntax gives (apposition, premodifying titles, a parenthesised acronym, a po
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from kgraph.link.names import looks_like_acronym, name_key
 from kgraph.link.tables import Tables
@@ -29,11 +30,25 @@ PRONOUNS: dict[str, tuple[str, bool]] = {
     **dict.fromkeys(("it", "its", "itself"), ("n", False)),
     **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), ("", True)),
 }
-_EVENT_NOUNS = frozenset({"congress", "meeting", "summit", "conference", "session", "plenum", "convention", "election"})
+_EVENT_NOUNS = frozenset(
+    {"congress", "meeting", "summit", "conference", "session", "plenum", "convention", "election"}
+)
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Nouns that stand for a state when a demonym or a state's possessor goes with them.
-STATE_NOUNS = frozenset({"government", "administration", "regime", "authority", "authorities", "official",
-                         "leadership", "ministry", "diplomat", "minister"})  # fmt: skip
+STATE_NOUNS = frozenset(
+    {
+        "government",
+        "administration",
+        "regime",
+        "authority",
+        "authorities",
+        "official",
+        "leadership",
+        "ministry",
+        "diplomat",
+        "minister",
+    }
+)
 #: Character offsets (start, end) of an item.
 Span_ = tuple[int, int]
 #: Participant span → span of the item it was read as.
@@ -116,7 +131,9 @@ def read_items(doc: Doc, doc_id: str, events: Iterable[Event], tables: Tables) -
         items[(item.mention.start, item.mention.end)] = item
         state = _demonym_state(ent, tables)
         if state is not None:
-            items.setdefault((state.start_char, state.end_char), _noun_item(state, doc_id, sentences, tables, state[-1]))
+            items.setdefault(
+                (state.start_char, state.end_char), _noun_item(state, doc_id, sentences, tables, state[-1])
+            )
     for item in _appositives(doc, doc_id, sentences, tables, items):
         items.setdefault((item.mention.start, item.mention.end), item)
     for token in doc:
@@ -178,14 +195,22 @@ def _name_item(ent: Span, doc_id: str, sentences: dict[int, int], tables: Tables
     root = ent.root
     return Item(
         mention=Mention(doc_id, ent.start_char, ent.end_char, ent.text, ent.label_, _sent(root, sentences)),
-        kind="NAME", ner=ent.label_, key=name_key(" ".join(words)) or name_key(ent.text),
-        sentence=_sent(root, sentences), subject=root.dep_ in _SUBJECT,
+        kind="NAME",
+        ner=ent.label_,
+        key=name_key(" ".join(words)) or name_key(ent.text),
+        sentence=_sent(root, sentences),
+        subject=root.dep_ in _SUBJECT,
         embedded=root.dep_ in ("poss", "pobj") or ent.text.endswith(("'s", "\u2019s")) or _poss_case(ent),
-        gender=gender, plural=ent.label_ == "NORP" and ent.text.endswith("s"),
-        titles=tuple(titles + pre_titles), nationality=nationality, acronym_of=_acronym_target(ent),
-        modifier=ent.label_ == "NORP" and root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN"),
+        gender=gender,
+        plural=ent.label_ == "NORP" and ent.text.endswith("s"),
+        titles=tuple(titles + pre_titles),
+        nationality=nationality,
+        acronym_of=_acronym_target(ent),
+        modifier=ent.label_ == "NORP"
+        and root.dep_ in ("amod", "compound", "nmod")
+        and root.head.pos_ in ("NOUN", "PROPN"),
         descriptor=descriptor or " ".join(inner_titles),
-    )  # fmt: skip
+    )
 
 
 def _poss_case(ent: Span) -> bool:
@@ -197,7 +222,12 @@ def _premodifiers(ent: Span, tables: Tables) -> tuple[list[str], str | None, str
     """Titles, a demonym and the whole role phrase right before a name: "North Korean leader Kim Jong Un"."""
     doc, titles, nationality = ent.doc, [], None
     i = ent.start - 1
-    while i >= 0 and i >= ent.start - 6 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[i].ent_type_ in ("PERSON", "ORG"):
+    while (
+        i >= 0
+        and i >= ent.start - 6
+        and doc[i].pos_ in ("NOUN", "PROPN", "ADJ")
+        and doc[i].ent_type_ not in ("PERSON", "ORG")
+    ):
         word = doc[i].text.lower()
         pair = f"{doc[i - 1].text.lower()} {word}" if i > 0 else ""
         if tables.title(pair):
@@ -242,7 +272,9 @@ def _appositives(doc: Doc, doc_id: str, sentences: dict[int, int], tables: Table
     return [i for i in out if i is not None]
 
 
-def _bound(token: Token, name_start: Span_, doc_id: str, sentences: dict[int, int], tables: Tables) -> Item | None:
+def _bound(
+    token: Token, name_start: Span_, doc_id: str, sentences: dict[int, int], tables: Tables
+) -> Item | None:
     if token.pos_ == "PRON" and token.text.lower() in PRONOUNS:
         return replace(_pronoun_item(token, doc_id, sentences), bound=name_start)
     if token.pos_ != "NOUN":
@@ -263,15 +295,21 @@ def _np_start(token: Token) -> int:
 def _only_trimmings(span: Span, name: Span, tables: Tables) -> bool:
     """A participant is its name when the rest is a determiner, a possessive or a title ("the UN's")."""
     rest = [t for t in span if not name.start <= t.i < name.end]
-    return all(t.dep_ in ("det", "case", "punct") or t.tag_ == "POS" or tables.title(t.text.lower()) for t in rest)
+    return all(
+        t.dep_ in ("det", "case", "punct") or t.tag_ == "POS" or tables.title(t.text.lower()) for t in rest
+    )
 
 
-def _titled_person(span: Span, root: Token, items: dict[tuple[int, int], Item], tables: Tables) -> tuple[int, int] | None:
+def _titled_person(
+    span: Span, root: Token, items: dict[tuple[int, int], Item], tables: Tables
+) -> tuple[int, int] | None:
     """ "guest Ruth Kelly MP", "Labour MP Ruth Kelly": the one person name inside a titled phrase,
     but not a possessor ("Mr Blair's official spokesman" is someone else)."""
     if not tables.title(root.text.lower()):
         return None
-    inside = [k for k, i in items.items() if i.ner == "PERSON" and span.start_char <= k[0] and k[1] <= span.end_char]
+    inside = [
+        k for k, i in items.items() if i.ner == "PERSON" and span.start_char <= k[0] and k[1] <= span.end_char
+    ]
     if len(inside) != 1 or items[inside[0]].embedded:
         return None
     return inside[0]
@@ -280,33 +318,57 @@ def _titled_person(span: Span, root: Token, items: dict[tuple[int, int], Item], 
 def _pronoun_item(token: Token, doc_id: str, sentences: dict[int, int]) -> Item:
     gender, plural = PRONOUNS.get(token.text.lower(), ("x", False))
     mention = Mention(doc_id, token.idx, token.idx + len(token), token.text, "PRON", _sent(token, sentences))
-    return Item(mention, "PRON", key=token.text.lower(), sentence=mention.sentence, subject=token.dep_ in _SUBJECT,
-                embedded=token.dep_ in ("poss", "pobj"), gender=gender, plural=plural)  # fmt: skip
+    return Item(
+        mention,
+        "PRON",
+        key=token.text.lower(),
+        sentence=mention.sentence,
+        subject=token.dep_ in _SUBJECT,
+        embedded=token.dep_ in ("poss", "pobj"),
+        gender=gender,
+        plural=plural,
+    )
 
 
 def _is_role_head(token: Token, tables: Tables) -> bool:
     """ "the North Korean president", "the country": a definite role or country noun."""
     if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.text.lower() == "the" for c in token.children):
         return False
-    return (tables.title(token.lemma_.lower()) or ("", ""))[0] == "head" or token.lemma_.lower() in ("country", "nation")
+    return (tables.title(token.lemma_.lower()) or ("", ""))[0] == "head" or token.lemma_.lower() in (
+        "country",
+        "nation",
+    )
 
 
-def _noun_item(span: Span, doc_id: str, sentences: dict[int, int], tables: Tables, root: Token | None = None) -> Item:
+def _noun_item(
+    span: Span, doc_id: str, sentences: dict[int, int], tables: Tables, root: Token | None = None
+) -> Item:
     root = root if root is not None else span.root
     words = [t for t in span if t.dep_ not in ("det", "poss", "case") and t.pos_ != "PRON"]
-    nationality = next((tables.demonym(name_key(e.text)) for e in span.ents if tables.demonym(name_key(e.text))), None)
+    nationality = next(
+        (tables.demonym(name_key(e.text)) for e in span.ents if tables.demonym(name_key(e.text))), None
+    )
     possessor = next((c for c in root.children if c.dep_ == "poss"), None)
     head = root.lemma_.lower()
-    indefinite = any(t.dep_ == "det" and t.text.lower() in ("a", "an", "another", "some", "any", "one") for t in span)
+    indefinite = any(
+        t.dep_ == "det" and t.text.lower() in ("a", "an", "another", "some", "any", "one") for t in span
+    )
     title = tables.title(head)
     return Item(
         mention=Mention(doc_id, span.start_char, span.end_char, span.text, "NOUN", _sent(root, sentences)),
-        kind="NOUN", key=name_key(" ".join(t.text for t in words)) or name_key(span.text), head=head,
-        sentence=_sent(root, sentences), subject=root.dep_ in _SUBJECT, embedded=root.dep_ in ("poss", "pobj"),
+        kind="NOUN",
+        key=name_key(" ".join(t.text for t in words)) or name_key(span.text),
+        head=head,
+        sentence=_sent(root, sentences),
+        subject=root.dep_ in _SUBJECT,
+        embedded=root.dep_ in ("poss", "pobj"),
         gender=title[1] if title and title[1] in "mf" and title[1] != "-" else "",
-        plural=root.tag_ in ("NNS", "NNPS"), titles=(head,) if title else (), nationality=nationality,
-        possessor=_possessor_start(possessor) if possessor is not None else None, definite=not indefinite,
-    )  # fmt: skip
+        plural=root.tag_ in ("NNS", "NNPS"),
+        titles=(head,) if title else (),
+        nationality=nationality,
+        possessor=_possessor_start(possessor) if possessor is not None else None,
+        definite=not indefinite,
+    )
 
 
 def _possessor_start(token: Token) -> Span_:
@@ -314,8 +376,15 @@ def _possessor_start(token: Token) -> Span_:
     return (ent.start_char, ent.end_char) if ent is not None else (token.idx, token.idx + len(token))
 
 
-def _add_participants(doc: Doc, event: Event, doc_id: str, sentences: dict[int, int], tables: Tables,
-                      items: dict[tuple[int, int], Item], bindings: Bindings) -> None:  # fmt: skip
+def _add_participants(
+    doc: Doc,
+    event: Event,
+    doc_id: str,
+    sentences: dict[int, int],
+    tables: Tables,
+    items: dict[tuple[int, int], Item],
+    bindings: Bindings,
+) -> None:
     sides = [(p, True) for p in event.actor] + [(p, False) for p in event.recipient]
     if event.attributed_to is not None:
         sides.append((event.attributed_to, True))
@@ -326,8 +395,14 @@ def _add_participants(doc: Doc, event: Event, doc_id: str, sentences: dict[int, 
             items[key] = replace(items[key], agent=items[key].agent or agent, participant=True)
 
 
-def _participant_item(doc: Doc, m: Mention, doc_id: str, sentences: dict[int, int], tables: Tables,
-                      items: dict[tuple[int, int], Item]) -> tuple[int, int] | None:  # fmt: skip
+def _participant_item(
+    doc: Doc,
+    m: Mention,
+    doc_id: str,
+    sentences: dict[int, int],
+    tables: Tables,
+    items: dict[tuple[int, int], Item],
+) -> tuple[int, int] | None:
     """Return the key of the item a participant is: the same span, its head entity, or a new item."""
     if (m.start, m.end) in items:
         return (m.start, m.end)
@@ -338,7 +413,11 @@ def _participant_item(doc: Doc, m: Mention, doc_id: str, sentences: dict[int, in
     if root.tag_ in ("WDT", "WP") and root.head.dep_ == "relcl":  # "the party, which ...": its antecedent
         root = root.head.head
     for key, item in items.items():
-        if item.kind != "NOUN" and key[0] <= root.idx < key[1] and (item.kind == "PRON" or root.dep_ != "poss"):
+        if (
+            item.kind != "NOUN"
+            and key[0] <= root.idx < key[1]
+            and (item.kind == "PRON" or root.dep_ != "poss")
+        ):
             head = doc.char_span(key[0], key[1], alignment_mode="expand")
             if head is not None and head.root.i == root.i and _only_trimmings(span, head, tables):
                 return key

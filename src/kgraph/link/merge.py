@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from kgraph.link.names import name_key
 from kgraph.link.tables import Tables
@@ -62,7 +63,9 @@ def event_key(event: Event, canon: Mapping[str, str] | None = None) -> Key | Non
     return (event.type, actors, recipients)
 
 
-def group_events(results: Iterable[DocResult], *, window_days: int, canon: Mapping[str, str] | None = None) -> list[list[Event]]:
+def group_events(
+    results: Iterable[DocResult], *, window_days: int, canon: Mapping[str, str] | None = None
+) -> list[list[Event]]:
     """Return the events of ``results`` grouped into one list per event node, in a stable order.
 
     Args:
@@ -128,6 +131,15 @@ def surname_links(actors: Iterable[Actor], tables: Tables) -> tuple[dict[str, st
 
 def _surname_entry(actor: Actor, target: Actor) -> dict[str, str]:
     doc = actor.mentions[0].doc if actor.mentions else ""
-    evidence = f"{actor.label!r} in {doc} has no full name there; {target.label!r} is the only full name with that surname in the corpus"
-    return {"actor": target.id, "rule": "surname-unique-in-corpus", "evidence": evidence, "doc": doc,
-            "text": actor.label, "from": actor.id}  # fmt: skip
+    evidence = (
+        f"{actor.label!r} in {doc} has no full name there;"
+        f" {target.label!r} is the only full name with that surname in the corpus"
+    )
+    return {
+        "actor": target.id,
+        "rule": "surname-unique-in-corpus",
+        "evidence": evidence,
+        "doc": doc,
+        "text": actor.label,
+        "from": actor.id,
+    }

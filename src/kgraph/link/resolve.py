@@ -13,12 +13,13 @@ two people by accident across articles.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from kgraph.ids import actor_id
 from kgraph.link.coref import Cluster, Merge, cluster_items
-from kgraph.link.items import Bindings, Item, read_items
+from kgraph.link.items import read_items
 from kgraph.link.tables import Tables, load_tables
 from kgraph.model import Actor, DocResult, Document, Event, Mention, Participant, strip_text
 
@@ -28,7 +29,9 @@ if TYPE_CHECKING:
 __all__ = ["cluster_id", "resolve"]
 
 
-def resolve(doc: Doc, document: Document, events: Iterable[Event], *, tables: Tables | None = None) -> DocResult:
+def resolve(
+    doc: Doc, document: Document, events: Iterable[Event], *, tables: Tables | None = None
+) -> DocResult:
     """Return the document's actors and its events with every participant's actor id filled.
 
     Args:
@@ -94,7 +97,7 @@ def _fallback_actor(mention: Mention, doc_id: str) -> Actor:
     return Actor(actor, label, "OTHER", None, (label,), (mention,))
 
 
-def _link_event(event: Event, bind: "Callable[[Participant], Participant]") -> Event:  # noqa: F821
+def _link_event(event: Event, bind: Callable[[Participant], Participant]) -> Event:
     return replace(
         event,
         actor=tuple(bind(p) for p in event.actor),
@@ -103,11 +106,25 @@ def _link_event(event: Event, bind: "Callable[[Participant], Participant]") -> E
     )
 
 
-def _to_actor(cluster: Cluster, actor: str, extra: list[Mention], document: Document, tables: Tables) -> Actor:
-    mentions = tuple(sorted({(m.start, m.end): m for m in [*(i.mention for i in cluster.items), *extra]}.values(),
-                            key=lambda m: (m.start, m.end)))  # fmt: skip
+def _to_actor(
+    cluster: Cluster, actor: str, extra: list[Mention], document: Document, tables: Tables
+) -> Actor:
+    mentions = tuple(
+        sorted(
+            {(m.start, m.end): m for m in [*(i.mention for i in cluster.items), *extra]}.values(),
+            key=lambda m: (m.start, m.end),
+        )
+    )
     aliases = tuple(sorted({m.text for m in mentions if m.label != "PRON"}))
-    return Actor(actor, cluster.label, cluster.type, cluster.country, aliases, mentions, _codes(cluster, document, tables))
+    return Actor(
+        actor,
+        cluster.label,
+        cluster.type,
+        cluster.country,
+        aliases,
+        mentions,
+        _codes(cluster, document, tables),
+    )
 
 
 def _codes(cluster: Cluster, document: Document, tables: Tables) -> tuple[str, ...]:
@@ -131,9 +148,18 @@ def _unique(actors: Iterable[Actor]) -> tuple[Actor, ...]:
         if old is None:
             by_id[actor.id] = actor
             continue
-        mentions = tuple(sorted({(m.start, m.end): m for m in old.mentions + actor.mentions}.values(), key=lambda m: (m.start, m.end)))
-        by_id[actor.id] = replace(old, mentions=mentions, aliases=tuple(sorted(set(old.aliases + actor.aliases))),
-                                  codes=tuple(sorted(set(old.codes + actor.codes))))  # fmt: skip
+        mentions = tuple(
+            sorted(
+                {(m.start, m.end): m for m in old.mentions + actor.mentions}.values(),
+                key=lambda m: (m.start, m.end),
+            )
+        )
+        by_id[actor.id] = replace(
+            old,
+            mentions=mentions,
+            aliases=tuple(sorted(set(old.aliases + actor.aliases))),
+            codes=tuple(sorted(set(old.codes + actor.codes))),
+        )
     return tuple(by_id[k] for k in sorted(by_id))
 
 
@@ -147,9 +173,14 @@ def _log(merges: list[Merge], ids: Mapping[int, str], doc_id: str) -> list[dict[
             continue
         seen.add(key)
         m = merge.item.mention
-        out.append({"actor": actor, "rule": merge.rule, "evidence": merge.evidence, "doc": doc_id,
-                    "text": m.text, "span": f"{m.start}-{m.end}"})  # fmt: skip
+        out.append(
+            {
+                "actor": actor,
+                "rule": merge.rule,
+                "evidence": merge.evidence,
+                "doc": doc_id,
+                "text": m.text,
+                "span": f"{m.start}-{m.end}",
+            }
+        )
     return out
-
-
-__all__ += ["Bindings", "Item"]

@@ -26,14 +26,15 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from kgraph.config import Settings
 from kgraph.errors import ConfigError
-from kgraph.link.dictionaries import Dictionaries, DictEntry, load_dictionaries
+from kgraph.link.dictionaries import DictEntry, Dictionaries, load_dictionaries
 from kgraph.link.names import name_key, plural_stem
 
 __all__ = ["Known", "Tables", "load_tables", "read_aliases"]
@@ -129,7 +130,9 @@ def _rows(name: str) -> Iterator[list[str]]:
 
 def _words(name: str) -> frozenset[str]:
     text = resources.files("kgraph.data").joinpath("actors", name).read_text(encoding="utf-8")
-    return frozenset(w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(
+        w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    )
 
 
 def _split(cell: str) -> list[str]:
@@ -161,8 +164,16 @@ def _builtin() -> Tables:
     capitals = {name_key(k): c for k, c in _rows("capitals.tsv")}
     titles = {name_key(t): (cls, g) for t, cls, g in _rows("titles.tsv")}
     roles = {w: kind for w, kind in _rows("role_nouns.tsv")}
-    return Tables(names, demonyms, capitals, titles, _words("female_names.txt"),
-                  _words("east_asian_surnames.txt"), countries, roles)  # fmt: skip
+    return Tables(
+        names,
+        demonyms,
+        capitals,
+        titles,
+        _words("female_names.txt"),
+        _words("east_asian_surnames.txt"),
+        countries,
+        roles,
+    )
 
 
 def read_aliases(path: Path, tables: Tables) -> tuple[dict[str, Known], frozenset[frozenset[str]]]:
@@ -180,7 +191,9 @@ def read_aliases(path: Path, tables: Tables) -> tuple[dict[str, Known], frozense
     for entry in data.get("actors", []):
         names.update(_user_actor(entry, source, path))
     for alias, label in dict(data.get("aliases", {})).items():
-        target = names.get(name_key(label)) or tables.lookup(name_key(label)) or Known(label, None, None, source)
+        target = (
+            names.get(name_key(label)) or tables.lookup(name_key(label)) or Known(label, None, None, source)
+        )
         names[name_key(alias)] = target
         names.setdefault(name_key(label), target)
     return names, _pairs(data.get("never_merge", []), path)
@@ -197,7 +210,10 @@ def _pairs(pairs: Any, path: Path) -> frozenset[frozenset[str]]:
     out = set()
     for pair in pairs:
         if not isinstance(pair, list) or len(pair) != 2:
-            raise ConfigError(f"{path}: never_merge holds pairs of names such as [\"Kim Jong Un\", \"Kim Jong Il\"], got {pair!r}.")
+            raise ConfigError(
+                f"{path}: never_merge holds pairs of names such as"
+                f' ["Kim Jong Un", "Kim Jong Il"], got {pair!r}.'
+            )
         out.add(frozenset(name_key(p) for p in pair))
     return frozenset(out)
 
