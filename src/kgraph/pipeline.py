@@ -282,7 +282,21 @@ def _renamed(items: Iterable[Document | Skipped], taken: set[str], renamed: dict
 
 
 def _looks_like_path(text: str) -> bool:
-    return text == "-" or ("\n" not in text and len(text) < 4096 and Path(text).exists())
+    """A string is a path when it exists, or has no spaces and ends in a suffix kgraph reads.
+
+    So ``"missing.jsonl"`` fails loudly as a missing file instead of becoming an article.
+
+    >>> _looks_like_path("Russia sanctioned Ukraine."), _looks_like_path("no/such/file.txt")
+    (False, True)
+    """
+    from kgraph.ingest import SUFFIXES
+
+    if text == "-":
+        return True
+    if "\n" in text or len(text) >= 4096:
+        return False
+    shaped = not any(c.isspace() for c in text) and text.lower().removesuffix(".gz").endswith(SUFFIXES)
+    return shaped or Path(text).exists()
 
 
 def build(
