@@ -19,7 +19,7 @@ from kgraph.extract.words import COGNITION
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["according_to", "clause_verb", "is_reporting", "speaker", "statement_topics"]
+__all__ = ["according_to", "clause_verb", "inside_quote", "is_reporting", "speaker", "statement_topics"]
 
 _MAX_TOPICS = 3
 _TOPIC_ENTS = frozenset({*ACTOR_ENTS, "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
@@ -41,6 +41,18 @@ def clause_verb(token: Token) -> Token:
     while token.pos_ not in ("VERB", "AUX") and token.dep_ != "ROOT" and token.head != token:
         token = token.head
     return token
+
+
+def inside_quote(token: Token) -> bool:
+    """Tell whether ``token`` is inside a quotation opened earlier in its paragraph.
+
+    "'People say, ...'" inside someone else's quote is not a statement kgraph reports.
+    """
+    text = token.doc.text
+    seg = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
+    if "“" in seg or "”" in seg:
+        return seg.count("“") > seg.count("”")
+    return seg.count('"') % 2 == 1
 
 
 def according_to(sent: Span) -> Token | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterator
 
-from kgraph.extract.attribution import according_to, is_reporting
+from kgraph.extract.attribution import according_to, inside_quote, is_reporting
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import (
     direct_objects,
@@ -294,10 +294,12 @@ def defiance_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
 
 
 def reporting_frame_ok(frame: Frame, lexicon: Lexicon) -> bool:
-    """A STATEMENT needs a speaker; cognition verbs count only with a clause ("believes that...")."""
+    """A STATEMENT needs a third-person speaker outside any quote; cognition verbs need a clause."""
     if frame.type != "STATEMENT" or frame.rule not in ("verb", "cognition"):
         return True
     if not frame.actors or all(a.text.lower() in FIRST_SECOND_PERSON for a in frame.actors):
+        return False
+    if inside_quote(frame.head):
         return False
     entry = lexicon.lookup(frame.head.lemma_.lower())
     if entry is None and is_reporting(frame.head, lexicon):

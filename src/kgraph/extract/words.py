@@ -51,7 +51,8 @@ SPEECH_ACTS = frozenset(
      "denounce", "blast", "slam", "praise", "welcome", "endorse", "pledge", "promise", "vow", "propose", "threaten",
      "reject", "dismiss", "question", "blame", "thank", "congratulate", "apologize", "apologise", "insist",
      "invite", "rebuke", "decry", "deplore", "lambaste", "mock", "allege", "complain", "hail", "applaud",
-     "commend", "defend", "refute", "deny", "agree", "offer", "suggest", "recommend", "encourage"}
+     "commend", "defend", "refute", "deny", "agree", "offer", "suggest", "recommend", "encourage", "rail",
+     "rule", "decide", "vote"}
 )  # fmt: skip
 #: Heads that count or group the actors of their "of" phrase ("scores of refugees").
 QUANTIFIERS = frozenset(
