@@ -469,11 +469,63 @@ def iter_nquads(kg: KnowledgeGraph, *, settings: Settings, named_graphs: bool = 
         yield text.encode("utf-8", "replace")
 
 
-def _quads(kg: KnowledgeGraph, settings: Settings, named_graphs: bool) -> Iterator[Any]:
-    """Parse each chunk back with pyoxigraph (as a TriG graph block: the graph IRI is written once)."""
+#: Graphs with more nodes than this are generated in a forked helper process (Linux), so
+#: formatting (Python) and parsing/serializing (pyoxigraph) run on two cores at once.
+PARALLEL_MIN_NODES = 20_000
+
+
+def _trig_chunks(kg: KnowledgeGraph, settings: Settings, named_graphs: bool) -> Iterator[bytes]:
+    """Each article's triples as a TriG graph block (the graph IRI is written once, not per line)."""
     for graph, text in _chunks(kg, settings, named_graphs):
         data = f"{graph} {{\n{text}}}\n" if graph is not None else text
-        yield from ox.parse(data.encode("utf-8", "replace"), ox.RdfFormat.TRIG, lenient=True)
+        yield data.encode("utf-8", "replace")
+
+
+def _forked_chunks(kg: KnowledgeGraph, settings: Settings, named_graphs: bool) -> Iterator[bytes]:
+    """:func:`_trig_chunks`, produced by a forked child process and received through a pipe."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_send_chunks, args=(sender, kg, settings, named_graphs), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        while (chunk := receiver.recv_bytes()) != b"":
+            if chunk.startswith(b"\x00error:"):
+                raise ConfigError(chunk[7:].decode("utf-8", "replace"))
+            yield chunk
+    finally:
+        receiver.close()
+        child.join(timeout=5)
+        if child.is_alive():
+            child.terminate()
+
+
+def _send_chunks(sender: Any, kg: KnowledgeGraph, settings: Settings, named_graphs: bool) -> None:
+    try:
+        for chunk in _trig_chunks(kg, settings, named_graphs):
+            sender.send_bytes(chunk)
+        sender.send_bytes(b"")
+    except Exception as err:  # noqa: BLE001 - reported to the parent, which raises
+        sender.send_bytes(b"\x00error:" + f"{type(err).__name__}: {err}".encode())
+    finally:
+        sender.close()
+
+
+def _parallel(kg: KnowledgeGraph) -> bool:
+    import multiprocessing
+    import os
+
+    big = kg.graph.number_of_nodes() >= PARALLEL_MIN_NODES
+    return big and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _quads(kg: KnowledgeGraph, settings: Settings, named_graphs: bool) -> Iterator[Any]:
+    """Parse each chunk back with pyoxigraph (validating it) into quads for its serializers."""
+    chunks = _forked_chunks if _parallel(kg) else _trig_chunks
+    for data in chunks(kg, settings, named_graphs):
+        yield from ox.parse(data, ox.RdfFormat.TRIG, lenient=True)
 
 
 def _write(
