@@ -1,0 +1,88 @@
+"""(e) Adding 10 articles to a 5,000-article build (``--update``) ÷ a full rebuild of all 5,010.
+
+Definitions (all wall times of the ``kgraph build`` CLI in a subprocess, 2 processes):
+
+* full rebuild: ``kgraph build base.jsonl new.jsonl -o full`` with an empty result cache, so
+  every one of the 5,010 articles is parsed (what a build costs without ``--update``);
+  it writes its results to a cache folder as the CLI does by default.
+* the 5,000-article build to update is then made from that cache (``kgraph build base.jsonl``,
+  every article a cache hit), which saves a second parse of the 5,000 in this script and
+  does not change the update's cost (the update reads only ``base/results.jsonl.gz``).
+* update: ``kgraph build --update base new.jsonl --no-cache``: reads the 5,000 results, parses
+  the 10 new articles, links all 5,010 and writes every export.
+
+The script also checks that the updated folder equals the full rebuild, file by file
+(``results.jsonl.gz`` compared decompressed; PYTHONHASHSEED fixed for both runs).
+
+    .venv/bin/python benchmarks/bench_update.py                  # 5,000 + 10 articles of news_34k
+    .venv/bin/python benchmarks/bench_update.py --base 300 --new 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _speed_common import NEWS, ROOT, machine, records  # noqa: E402
+
+KGRAPH = [sys.executable, "-m", "kgraph.cli", "build", "--quiet", "--processes", "2"]
+
+
+def kgraph(*args: str) -> float:
+    """Run ``kgraph build ARGS`` and return its wall seconds."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    start = time.perf_counter()
+    done = subprocess.run([*KGRAPH, *args], cwd=ROOT, env=env, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"kgraph build {' '.join(args)} failed ({done.returncode})")
+    return time.perf_counter() - start
+
+
+def same_outputs(a: Path, b: Path) -> list[str]:
+    """Names of the files that differ between two build folders."""
+    def read(path: Path) -> bytes:
+        data = path.read_bytes()
+        return gzip.decompress(data) if path.name.endswith(".gz") else data
+
+    names = sorted({p.name for p in a.iterdir() if p.is_file()} | {p.name for p in b.iterdir() if p.is_file()})
+    return [n for n in names if not ((a / n).is_file() and (b / n).is_file() and read(a / n) == read(b / n))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base", type=int, default=5000, help="articles in the build to update (default: %(default)s)")
+    parser.add_argument("--new", type=int, default=10, help="articles added (default: %(default)s)")
+    parser.add_argument("--keep", type=Path, help="keep the updated build in this folder (for bench_query.py)")
+    args = parser.parse_args()
+    print(f"machine: {machine()}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        rows = list(records(NEWS, args.base + args.new))
+        (t / "base.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows[: args.base]), encoding="utf-8")
+        (t / "new.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows[args.base :]), encoding="utf-8")
+        full = kgraph(str(t / "base.jsonl"), str(t / "new.jsonl"), "-o", str(t / "full"), "--cache", str(t / "cache"))
+        print(f"full rebuild of {len(rows)} articles (empty cache): {full:.1f}s", flush=True)
+        base = kgraph(str(t / "base.jsonl"), "-o", str(t / "base"), "--cache", str(t / "cache"))
+        print(f"the {args.base}-article build to update, from the cache: {base:.1f}s", flush=True)
+        update = kgraph("--update", str(t / "base"), str(t / "new.jsonl"), "--no-cache")
+        print(f"update with {args.new} articles: {update:.1f}s", flush=True)
+        differ = same_outputs(t / "base", t / "full")
+        print(f"updated build equals the full rebuild: {'yes' if not differ else 'NO, differ: ' + ', '.join(differ)}")
+        print(f"machine after: {machine()}")
+        print(f"(e) update {update:.1f}s ÷ full rebuild {full:.1f}s = {update / full:.4f} (target ≤ 0.05)")
+        if args.keep:
+            subprocess.run(["cp", "-r", str(t / "base"), str(args.keep)], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
