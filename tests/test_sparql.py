@@ -133,3 +133,12 @@ def test_sparql_cli_errors_exit_2(build: Path, capsys: pytest.CaptureFixture[str
     assert main(["sparql", "SELECT WHERE {", "--graph", str(build)]) == 2
     assert "syntax" in capsys.readouterr().err.lower()
     assert main(["sparql", "missing.rq", "--graph", str(build)]) == 2
+
+
+def test_sparql_cli_store_loads_once_then_queries(build: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(tmp_path / "store")
+    assert main(["sparql", "active-actors", "--graph", str(build), "--store", store, "--format", "csv"]) == 0
+    loaded = capsys.readouterr().out
+    assert main(["sparql", "active-actors", "--store", store, "--format", "csv"]) == 0
+    assert capsys.readouterr().out == loaded and "UN Security Council" in loaded

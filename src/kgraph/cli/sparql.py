@@ -19,10 +19,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("query", nargs="?", metavar="QUERY_OR_FILE",
                         help="a .rq file, a shipped query name (see --list) or SPARQL text")
-    parser.add_argument("--graph", type=Path, default=Path("exports"),
-                        help="build folder or RDF file (graph.trig, graph.nq or graph.ttl; default: %(default)s)")
+    parser.add_argument("--graph", type=Path, default=None,
+                        help="build folder or RDF file (graph.trig, graph.nq or graph.ttl; default: exports/)")
     parser.add_argument("--store", type=Path, metavar="DIR",
-                        help="persistent on-disk store: load the build into it (replacing its graphs), then query")
+                        help="persistent on-disk store: load --graph into it (replacing its graphs) if given, "
+                             "then query it")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
     parser.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE", help="bind a variable (repeatable)")
     parser.add_argument("--base-iri", default=DEFAULT_BASE_IRI, help="base of data IRIs (default: %(default)s)")
@@ -40,7 +41,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.query:
         raise ConfigError("a query is required: kgraph sparql QUERY_OR_FILE --graph DIR (or --list)")
-    store = sparql.load(args.graph, store_dir=args.store)
+    if args.store is not None and args.graph is None:
+        import pyoxigraph as ox
+
+        store = ox.Store(str(args.store))
+    else:
+        store = sparql.load(args.graph or Path("exports"), store_dir=args.store)
     result = sparql.run(store, args.query, sparql.parse_bindings(args.bind), base=args.base_iri)
     if args.format == "csv":
         sys.stdout.write(result.to_csv())
