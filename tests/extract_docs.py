@@ -2,24 +2,48 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from kgraph.extract import extract, load_lexicon
 from kgraph.model import Document, Event
 
-_TAGS = {"VERB": "VBD", "NOUN": "NN", "PROPN": "NNP", "PRON": "PRP", "DET": "DT", "ADP": "IN", "AUX": "VBD",
-         "PUNCT": ".", "ADJ": "JJ", "PART": "RP", "CCONJ": "CC", "NUM": "CD", "ADV": "RB", "SCONJ": "IN"}  # fmt: skip
+_TAGS = {
+    "VERB": "VBD",
+    "NOUN": "NN",
+    "PROPN": "NNP",
+    "PRON": "PRP",
+    "DET": "DT",
+    "ADP": "IN",
+    "AUX": "VBD",
+    "PUNCT": ".",
+    "ADJ": "JJ",
+    "PART": "RP",
+    "CCONJ": "CC",
+    "NUM": "CD",
+    "ADV": "RB",
+    "SCONJ": "IN",
+}
 
 Row = tuple[Any, ...]
 
 
-def build(make_doc: Callable[..., Any], rows: Sequence[Row], ents: Sequence[tuple[int, int, str]] = ()) -> Any:
+def build(
+    make_doc: Callable[..., Any], rows: Sequence[Row], ents: Sequence[tuple[int, int, str]] = ()
+) -> Any:
     """Rows are ``(word, head, dep, pos[, lemma[, tag]])``; a ROOT is its own head."""
     words = [r[0] for r in rows]
     lemmas = [r[4] if len(r) > 4 and r[4] else r[0].lower() for r in rows]
     tags = [r[5] if len(r) > 5 else _TAGS.get(r[3], "XX") for r in rows]
-    return make_doc(words, heads=[r[1] for r in rows], deps=[r[2] for r in rows], pos=[r[3] for r in rows],
-                    tags=tags, lemmas=lemmas, ents=ents)  # fmt: skip
+    return make_doc(
+        words,
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=tags,
+        lemmas=lemmas,
+        ents=ents,
+    )
 
 
 def events_of(doc: Any, date: str | None = None) -> tuple[Event, ...]:

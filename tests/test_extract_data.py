@@ -43,15 +43,25 @@ def test_builtin_entries(lookup, expected):
 
 
 def test_noun_kind_column_and_comments():
-    lex = parse_lexicon(["# comment", "pattern\ttype\tcameo_root\tkind", "riot\tPROTEST\t14\tnoun",
-                         "air strike\tASSAULT\t19\tnoun", "quell\tCOERCE\t17\tverb"], "user.tsv")  # fmt: skip
+    lex = parse_lexicon(
+        [
+            "# comment",
+            "pattern\ttype\tcameo_root\tkind",
+            "riot\tPROTEST\t14\tnoun",
+            "air strike\tASSAULT\t19\tnoun",
+            "quell\tCOERCE\t17\tverb",
+        ],
+        "user.tsv",
+    )
     assert lex.noun("riot") == ("PROTEST", "14")
     assert lex.noun("strike", "air") == ("ASSAULT", "19")
     assert lex.lookup("quell") == ("COERCE", "17")
     assert lex.lookup("riot") is None
 
 
-@pytest.mark.parametrize("line", ["attack\tASSAULTS\t19", "attack\tASSAULT\t9", "attack\tASSAULT\t19\tadverb"])
+@pytest.mark.parametrize(
+    "line", ["attack\tASSAULTS\t19", "attack\tASSAULT\t9", "attack\tASSAULT\t19\tadverb"]
+)
 def test_bad_lexicon_lines_say_where(line):
     with pytest.raises(ConfigError, match=r"user\.tsv:1: expected"):
         parse_lexicon([line], "user.tsv")
@@ -90,9 +100,21 @@ def test_resolve_date(text, reference, expected):
 def test_petrarch_verb_dictionary_format():
     from kgraph.extract.petrarch import parse_petrarch_verbs
 
-    lex = parse_petrarch_verbs(["# header", "####### VERB PATTERNS #######", "---  RELEASE   [084]  ---", "RELEASE",
-                                "FREE {FREES FREED}", "- * PRISONERS  [0841]  # RELEASE", "- * &WEAPON [0841]",
-                                "---  OCCUPY   [192]  ---", "OCCUPY", "+MOVE_INTO [192]"], "verbs.txt")  # fmt: skip
+    lex = parse_petrarch_verbs(
+        [
+            "# header",
+            "####### VERB PATTERNS #######",
+            "---  RELEASE   [084]  ---",
+            "RELEASE",
+            "FREE {FREES FREED}",
+            "- * PRISONERS  [0841]  # RELEASE",
+            "- * &WEAPON [0841]",
+            "---  OCCUPY   [192]  ---",
+            "OCCUPY",
+            "+MOVE_INTO [192]",
+        ],
+        "verbs.txt",
+    )
     assert lex.lookup("free") == ("RETREAT", "08")
     assert lex.lookup("release", "prisoner") == ("RETREAT", "08")
     assert lex.lookup("occupy") == ("COERCE", "19") and lex.lookup("move", "into") == ("COERCE", "19")

@@ -10,8 +10,11 @@ def _attack(make_doc, aux: list[tuple[str, str]]):
     n = len(aux)
     rows = [("Russia", n + 1, "nsubj", "PROPN")]
     rows += [(word, n + 1, dep, "PART" if dep == "neg" else "AUX") for word, dep in aux]
-    rows += [("attack", n + 1, "ROOT", "VERB", "attack", "VB"), ("Ukraine", n + 1, "dobj", "PROPN"),
-             (".", n + 1, "punct", "PUNCT")]  # fmt: skip
+    rows += [
+        ("attack", n + 1, "ROOT", "VERB", "attack", "VB"),
+        ("Ukraine", n + 1, "dobj", "PROPN"),
+        (".", n + 1, "punct", "PUNCT"),
+    ]
     return build(make_doc, rows, [(0, 1, "GPE"), (n + 2, n + 3, "GPE")])
 
 
@@ -34,27 +37,50 @@ def test_hypothetical(make_doc):
 
 
 def test_future_cooperation_is_an_intent_to_agree(make_doc):
-    doc = build(make_doc, [("Finland", 2, "nsubj", "PROPN"), ("will", 2, "aux", "AUX"),
-                           ("provide", 2, "ROOT", "VERB", "provide", "VB"), ("aid", 2, "dobj", "NOUN"),
-                           ("to", 2, "dative", "ADP"), ("Tanzania", 4, "pobj", "PROPN"), (".", 2, "punct", "PUNCT")],
-                [(0, 1, "GPE"), (5, 6, "GPE")])  # fmt: skip
+    doc = build(
+        make_doc,
+        [
+            ("Finland", 2, "nsubj", "PROPN"),
+            ("will", 2, "aux", "AUX"),
+            ("provide", 2, "ROOT", "VERB", "provide", "VB"),
+            ("aid", 2, "dobj", "NOUN"),
+            ("to", 2, "dative", "ADP"),
+            ("Tanzania", 4, "pobj", "PROPN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        [(0, 1, "GPE"), (5, 6, "GPE")],
+    )
     events = events_of(doc)
     assert one(events, "AID").mood == "future"
     assert one(events, "AGREE").confidence > one(events, "AID").confidence
 
 
 def test_refusal_negates_the_complement(make_doc):
-    doc = build(make_doc, [("Iran", 1, "nsubj", "PROPN"), ("refused", 1, "ROOT", "VERB", "refuse"), ("to", 3, "aux", "PART"),
-                           ("meet", 1, "xcomp", "VERB", "meet", "VB"), ("Israel", 3, "dobj", "PROPN"),
-                           (".", 1, "punct", "PUNCT")],
-                [(0, 1, "GPE"), (4, 5, "GPE")])  # fmt: skip
+    doc = build(
+        make_doc,
+        [
+            ("Iran", 1, "nsubj", "PROPN"),
+            ("refused", 1, "ROOT", "VERB", "refuse"),
+            ("to", 3, "aux", "PART"),
+            ("meet", 1, "xcomp", "VERB", "meet", "VB"),
+            ("Israel", 3, "dobj", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        [(0, 1, "GPE"), (4, 5, "GPE")],
+    )
     assert triples(events_of(doc)) == {("Iran", "REJECT", "Israel")}
 
 
 def _said(make_doc):
     """'Cho said Russia attacked Ukraine .'"""
-    rows = [("Cho", 1, "nsubj", "PROPN"), ("said", 1, "ROOT", "VERB", "say"), ("Russia", 3, "nsubj", "PROPN"),
-            ("attacked", 1, "ccomp", "VERB", "attack"), ("Ukraine", 3, "dobj", "PROPN"), (".", 1, "punct", "PUNCT")]
+    rows = [
+        ("Cho", 1, "nsubj", "PROPN"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("Russia", 3, "nsubj", "PROPN"),
+        ("attacked", 1, "ccomp", "VERB", "attack"),
+        ("Ukraine", 3, "dobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
     return build(make_doc, rows, [(0, 1, "PERSON"), (2, 3, "GPE"), (4, 5, "GPE")])
 
 
@@ -74,17 +100,31 @@ def test_statement_recipients_are_what_it_is_about(make_doc):
 
 
 def test_reported_hypothetical_stays_hypothetical(make_doc):
-    rows = [("Cho", 1, "nsubj", "PROPN"), ("said", 1, "ROOT", "VERB", "say"), ("Russia", 4, "nsubj", "PROPN"),
-            ("may", 4, "aux", "AUX"), ("attack", 1, "ccomp", "VERB", "attack", "VB"), ("Ukraine", 4, "dobj", "PROPN"),
-            (".", 1, "punct", "PUNCT")]  # fmt: skip
-    attack = one(events_of(build(make_doc, rows, [(0, 1, "PERSON"), (2, 3, "GPE"), (5, 6, "GPE")])), "ASSAULT")
+    rows = [
+        ("Cho", 1, "nsubj", "PROPN"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("Russia", 4, "nsubj", "PROPN"),
+        ("may", 4, "aux", "AUX"),
+        ("attack", 1, "ccomp", "VERB", "attack", "VB"),
+        ("Ukraine", 4, "dobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    attack = one(
+        events_of(build(make_doc, rows, [(0, 1, "PERSON"), (2, 3, "GPE"), (5, 6, "GPE")])), "ASSAULT"
+    )
     assert (attack.mood, attack.attributed_to.mention.text) == ("hypothetical", "Cho")
 
 
 def test_according_to(make_doc):
-    rows = [("According", 4, "prep", "VERB", "accord", "VBG"), ("to", 0, "prep", "ADP"), ("Reuters", 1, "pobj", "PROPN"),
-            ("Russia", 4, "nsubj", "PROPN"), ("attacked", 4, "ROOT", "VERB", "attack"), ("Ukraine", 4, "dobj", "PROPN"),
-            (".", 4, "punct", "PUNCT")]  # fmt: skip
+    rows = [
+        ("According", 4, "prep", "VERB", "accord", "VBG"),
+        ("to", 0, "prep", "ADP"),
+        ("Reuters", 1, "pobj", "PROPN"),
+        ("Russia", 4, "nsubj", "PROPN"),
+        ("attacked", 4, "ROOT", "VERB", "attack"),
+        ("Ukraine", 4, "dobj", "PROPN"),
+        (".", 4, "punct", "PUNCT"),
+    ]
     events = events_of(build(make_doc, rows, [(2, 3, "ORG"), (3, 4, "GPE"), (5, 6, "GPE")]))
     assert one(events, "ASSAULT").attributed_to.mention.text == "Reuters"
     assert one(events, "ASSAULT").mood == "reported"
@@ -92,16 +132,29 @@ def test_according_to(make_doc):
 
 
 def test_speech_act_verbs_name_their_actor_as_speaker(make_doc):
-    rows = [("Obama", 1, "nsubj", "PROPN"), ("criticized", 1, "ROOT", "VERB", "criticize"), ("Putin", 1, "dobj", "PROPN"),
-            (".", 1, "punct", "PUNCT")]  # fmt: skip
+    rows = [
+        ("Obama", 1, "nsubj", "PROPN"),
+        ("criticized", 1, "ROOT", "VERB", "criticize"),
+        ("Putin", 1, "dobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
     event = one(events_of(build(make_doc, rows, [(0, 1, "PERSON"), (2, 3, "PERSON")])), "ACCUSE")
     assert event.attributed_to.mention.text == "Obama" and event.mood == "asserted"
 
 
 def test_apposition_gives_a_role_relation(make_doc):
-    rows = [("Cho", 1, "compound", "PROPN"), ("Min", 8, "nsubj", "PROPN"), (",", 1, "punct", "PUNCT"),
-            ("a", 4, "det", "DET"), ("director", 1, "appos", "NOUN"), ("of", 4, "prep", "ADP"), ("KINU", 5, "pobj", "PROPN"),
-            (",", 1, "punct", "PUNCT"), ("spoke", 8, "ROOT", "VERB", "speak"), (".", 8, "punct", "PUNCT")]  # fmt: skip
+    rows = [
+        ("Cho", 1, "compound", "PROPN"),
+        ("Min", 8, "nsubj", "PROPN"),
+        (",", 1, "punct", "PUNCT"),
+        ("a", 4, "det", "DET"),
+        ("director", 1, "appos", "NOUN"),
+        ("of", 4, "prep", "ADP"),
+        ("KINU", 5, "pobj", "PROPN"),
+        (",", 1, "punct", "PUNCT"),
+        ("spoke", 8, "ROOT", "VERB", "speak"),
+        (".", 8, "punct", "PUNCT"),
+    ]
     events = events_of(build(make_doc, rows, [(0, 2, "PERSON"), (6, 7, "ORG")]))
     role = next(e for e in events if e.rule == "appos")
     assert (role.relation, role.type) == ("be director of", None)
@@ -109,18 +162,34 @@ def test_apposition_gives_a_role_relation(make_doc):
 
 
 def test_copula_gives_an_untyped_relation(make_doc):
-    rows = [("Kim", 1, "nsubj", "PROPN"), ("is", 1, "ROOT", "AUX", "be", "VBZ"), ("the", 3, "det", "DET"),
-            ("leader", 1, "attr", "NOUN"), ("of", 3, "prep", "ADP"), ("North", 6, "compound", "PROPN"),
-            ("Korea", 4, "pobj", "PROPN"), (".", 1, "punct", "PUNCT")]  # fmt: skip
+    rows = [
+        ("Kim", 1, "nsubj", "PROPN"),
+        ("is", 1, "ROOT", "AUX", "be", "VBZ"),
+        ("the", 3, "det", "DET"),
+        ("leader", 1, "attr", "NOUN"),
+        ("of", 3, "prep", "ADP"),
+        ("North", 6, "compound", "PROPN"),
+        ("Korea", 4, "pobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
     (event,) = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (5, 7, "GPE")]))
     assert (event.relation, event.type, event.rule) == ("be leader of", None, "copula")
     assert triples([event], typed_only=False) == {("Kim", None, "North Korea")}
 
 
 def test_date_and_place_of_an_event(make_doc):
-    rows = [("Police", 1, "nsubj", "NOUN", "police"), ("arrested", 1, "ROOT", "VERB", "arrest"),
-            ("protesters", 1, "dobj", "NOUN", "protester", "NNS"), ("in", 1, "prep", "ADP"), ("Cairo", 3, "pobj", "PROPN"),
-            ("on", 1, "prep", "ADP"), ("Monday", 5, "pobj", "PROPN"), (".", 1, "punct", "PUNCT")]  # fmt: skip
-    event = one(events_of(build(make_doc, rows, [(4, 5, "GPE"), (6, 7, "DATE")]), date="2016-03-17"), "COERCE")
+    rows = [
+        ("Police", 1, "nsubj", "NOUN", "police"),
+        ("arrested", 1, "ROOT", "VERB", "arrest"),
+        ("protesters", 1, "dobj", "NOUN", "protester", "NNS"),
+        ("in", 1, "prep", "ADP"),
+        ("Cairo", 3, "pobj", "PROPN"),
+        ("on", 1, "prep", "ADP"),
+        ("Monday", 5, "pobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    event = one(
+        events_of(build(make_doc, rows, [(4, 5, "GPE"), (6, 7, "DATE")]), date="2016-03-17"), "COERCE"
+    )
     assert (event.date, event.date_text) == ("2016-03-14", "Monday")
     assert event.place is not None and event.place.text == "Cairo"

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import entity_of, is_actor, subjects
-from kgraph.extract.words import ACTOR_ENTS
-from kgraph.extract.words import COGNITION
+from kgraph.extract.words import ACTOR_ENTS, COGNITION
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -100,7 +99,9 @@ def _content(frame_head: Token, rule: str) -> list[Token]:
     if rule == "according_to":
         skip = {t.i for t in frame_head.subtree}
         return [t for t in frame_head.sent if t.i not in skip]
-    if frame_head.dep_ in ("parataxis", "ccomp") and not any(c.dep_ in ("ccomp", "dobj") for c in frame_head.children):
+    if frame_head.dep_ in ("parataxis", "ccomp") and not any(
+        c.dep_ in ("ccomp", "dobj") for c in frame_head.children
+    ):
         skip = {t.i for t in frame_head.subtree}  # "'...,' Cho said" parsed upside down
         return [t for t in frame_head.head.subtree if t.i not in skip]
     skip = {t.i for c in frame_head.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}

@@ -10,8 +10,9 @@ frozen events.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from kgraph.extract.attribution import is_reporting, speaker, statement_topics
 from kgraph.extract.events import confidence, to_event
@@ -28,9 +29,9 @@ from kgraph.extract.frames import (
 from kgraph.extract.lexicon import Lexicon, load_lexicon
 from kgraph.extract.mood import chain, is_intent, mood
 from kgraph.extract.participants import find_actor, subjects
-from kgraph.extract.words import NEGATIVE_HEADS, SPEECH_ACTS
 from kgraph.extract.relations import relation_frames
 from kgraph.extract.typing import type_verb
+from kgraph.extract.words import NEGATIVE_HEADS, SPEECH_ACTS
 from kgraph.model import Document, Event
 
 if TYPE_CHECKING:
@@ -64,7 +65,9 @@ def extract(
     lexicon = lexicon or load_lexicon()
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
-        events += [to_event(f, sent, index, document) for f in sentence_frames(sent, lexicon, untyped=untyped)]
+        events += [
+            to_event(f, sent, index, document) for f in sentence_frames(sent, lexicon, untyped=untyped)
+        ]
     return tuple(_first_reports(events))
 
 
@@ -79,9 +82,12 @@ def _first_reports(events: list[Event]) -> list[Event]:
         if event.type in (None, "STATEMENT") or not event.actor or not event.recipient:
             kept.append(event)
             continue
-        key = (event.type, event.cameo_root,
-               tuple(sorted(_key(p.mention.text) for p in event.actor)),
-               tuple(sorted(_key(p.mention.text) for p in event.recipient)))  # fmt: skip
+        key = (
+            event.type,
+            event.cameo_root,
+            tuple(sorted(_key(p.mention.text) for p in event.actor)),
+            tuple(sorted(_key(p.mention.text) for p in event.recipient)),
+        )
         if key not in seen:
             seen.add(key)
             kept.append(event)
@@ -89,7 +95,9 @@ def _first_reports(events: list[Event]) -> list[Event]:
 
 
 def _key(text: str) -> str:
-    return " ".join(w for w in text.lower().replace("’", "'").replace("'s", "").split() if w not in ("the", "a", "an"))
+    return " ".join(
+        w for w in text.lower().replace("’", "'").replace("'s", "").split() if w not in ("the", "a", "an")
+    )
 
 
 def sentence_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> list[Frame]:
@@ -129,8 +137,16 @@ def cognition_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
         if is_reporting(token, lexicon) and any(c.dep_ == "ccomp" for c in token.children):
             actors = [a for a in (find_actor(t, depth=1) for t in subjects(token)) if a is not None]
             if actors:
-                yield Frame(token, None, (token,), token.lemma_.lower(), actors, rule="cognition",
-                            type="STATEMENT", cameo_root="01")  # fmt: skip
+                yield Frame(
+                    token,
+                    None,
+                    (token,),
+                    token.lemma_.lower(),
+                    actors,
+                    rule="cognition",
+                    type="STATEMENT",
+                    cameo_root="01",
+                )
 
 
 def _governor(frame: Frame) -> Token | None:
@@ -201,17 +217,24 @@ def _derived(frame: Frame, type_: str, root: str, rule: str, **changes: object) 
 
 
 def _refused(links: list[Token]) -> bool:
-    """"refused to meet", "failed to agree", "will not accept" (not "doesn't look willing to")."""
+    """ "refused to meet", "failed to agree", "will not accept" (not "doesn't look willing to")."""
     if any(t.lemma_.lower() in NEGATIVE_HEADS for t in links[1:]):
         return True
     negs = [t for t in links if any(c.dep_ == "neg" for c in t.children)]
-    return any(c.dep_ == "aux" and c.text.lower() in ("will", "wo", "would", "shall") for t in negs for c in t.children)
+    return any(
+        c.dep_ == "aux" and c.text.lower() in ("will", "wo", "would", "shall")
+        for t in negs
+        for c in t.children
+    )
 
 
 def _conditional(links: list[Token]) -> bool:
-    """"... unless X steps down", "... if they attack": a condition on the intent."""
-    return any(c.dep_ == "advcl" and any(m.text.lower() in ("unless", "if") for m in c.children) for t in links
-               for c in t.children)  # fmt: skip
+    """ "... unless X steps down", "... if they attack": a condition on the intent."""
+    return any(
+        c.dep_ == "advcl" and any(m.text.lower() in ("unless", "if") for m in c.children)
+        for t in links
+        for c in t.children
+    )
 
 
 def derived_frames(frames: list[Frame]) -> Iterator[Frame]:
@@ -235,10 +258,21 @@ def derived_frames(frames: list[Frame]) -> Iterator[Frame]:
 def deontic_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
     """Yield REQUEST frames for "X said Y must/should do Z" (X demands of Y)."""
     for token in sent:
-        if token.pos_ != "VERB" or not any(c.dep_ == "aux" and c.text.lower() in _DEONTIC for c in token.children):
+        if token.pos_ != "VERB" or not any(
+            c.dep_ == "aux" and c.text.lower() in _DEONTIC for c in token.children
+        ):
             continue
         who = speaker(token, lexicon)
         targets = [a for a in (find_actor(t, depth=1) for t in subjects(token)) if a is not None]
         if who is not None and targets and who not in targets and who.text.lower() not in ("i", "we"):
-            yield Frame(token, None, (token,), f"demand {token.lemma_.lower()}", [who], targets, rule="deontic",
-                        type="REQUEST", cameo_root="10")  # fmt: skip
+            yield Frame(
+                token,
+                None,
+                (token,),
+                f"demand {token.lemma_.lower()}",
+                [who],
+                targets,
+                rule="deontic",
+                type="REQUEST",
+                cameo_root="10",
+            )

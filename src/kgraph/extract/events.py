@@ -51,7 +51,7 @@ def confidence(frame: Frame) -> float:
     >>> f = N(type="ASSAULT", actors=[1], recipients=[1], typed=N(specific=2), rule="verb", mood="asserted",
     ...       head=N(dep_="ROOT"))
     >>> confidence(f)
-    0.95
+    0.9
     """
     score = 0.3 + (0.25 if frame.type in PLOVER_TYPES else 0.1 if frame.type else 0.0)
     score += 0.1 * bool(frame.actors) + 0.1 * bool(frame.recipients)
@@ -85,7 +85,9 @@ def to_event(frame: Frame, sent: Span, index: int, document: Document) -> Event:
         object_text=_object_text(frame.obj),
         date=date,
         date_text=date_text,
-        place=_mention(doc, place.start, place.end, place.label_, doc_id, index) if place is not None else None,
+        place=_mention(doc, place.start, place.end, place.label_, doc_id, index)
+        if place is not None
+        else None,
         mood=frame.mood,  # type: ignore[arg-type]
         attributed_to=speaker[0] if speaker else None,
         confidence=frame.confidence,

@@ -7,8 +7,9 @@ attacks"), "according to X", and "despite the sanctions" (defiance → REJECT).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from kgraph.extract.attribution import according_to, inside_quote, is_reporting
 from kgraph.extract.lexicon import Lexicon
@@ -29,14 +30,47 @@ if TYPE_CHECKING:
 __all__ = ["Frame", "defiance_frames", "noun_frames", "quote_frames", "source_frames", "verb_frames"]
 
 #: Prepositions that bring the recipient of a verb, best first.
-_VERB_PREPS = ("against", "on", "with", "to", "at", "into", "toward", "towards", "upon", "over", "for", "from")
+_VERB_PREPS = (
+    "against",
+    "on",
+    "with",
+    "to",
+    "at",
+    "into",
+    "toward",
+    "towards",
+    "upon",
+    "over",
+    "for",
+    "from",
+)
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _DEEP_PREPS = frozenset({"against", "on", "at", "with", "to", "over", "in", "into"})
-_PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST", "SANCTION"})
+_PLACE_TARGET_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST", "SANCTION"}
+)
 _NOUN_AGENT_PREPS = frozenset({"by", "between", "among"})
 _MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
-_DEFIANCE_NOUNS = frozenset({"sanction", "warning", "demand", "call", "pressure", "criticism", "protest", "appeal",
-                             "objection", "opposition", "ban", "embargo", "ultimatum", "threat", "plea", "request"})  # fmt: skip
+_DEFIANCE_NOUNS = frozenset(
+    {
+        "sanction",
+        "warning",
+        "demand",
+        "call",
+        "pressure",
+        "criticism",
+        "protest",
+        "appeal",
+        "objection",
+        "opposition",
+        "ban",
+        "embargo",
+        "ultimatum",
+        "threat",
+        "plea",
+        "request",
+    }
+)
 
 
 @dataclass
@@ -84,8 +118,10 @@ def _actors(tokens: list[Token]) -> list[Token]:
 
 
 def recipients_of(verb: Token, typed: Typed | None, actors: list[Token]) -> list[Token]:
-    """Return the recipients of a verb: actor objects, actors inside objects, a struck place, a named object."""
-    return _recipients(verb, typed, actors) or _place_target(verb, typed) or _named_object(verb, typed, actors)
+    """Return a verb's recipients: actor objects, actors inside objects, a struck place, a named object."""
+    return (
+        _recipients(verb, typed, actors) or _place_target(verb, typed) or _named_object(verb, typed, actors)
+    )
 
 
 def _named_object(verb: Token, typed: Typed | None, actors: list[Token]) -> list[Token]:
@@ -107,7 +143,9 @@ def _recipients(verb: Token, typed: Typed | None, actors: list[Token]) -> list[T
     if noun is not None and not found:
         found = _noun_targets(noun)
     if not found:
-        preps = sorted(prep_objects(verb), key=lambda p: _VERB_PREPS.index(p[0]) if p[0] in _VERB_PREPS else 99)
+        preps = sorted(
+            prep_objects(verb), key=lambda p: _VERB_PREPS.index(p[0]) if p[0] in _VERB_PREPS else 99
+        )
         for prep in (c for c in verb.children if c.dep_ == "prt"):
             preps += list(prep_objects(prep))
         found = [t for p, t in preps if p in _VERB_PREPS and is_actor(t)][:1]
@@ -149,7 +187,10 @@ def _place_target(verb: Token, typed: Typed | None) -> list[Token]:
 def _as_written(verb: Token, actor: Token) -> Token:
     """A speaker is kept as written: "Trump, who said..." → who (the link binds it to Trump)."""
     if verb.dep_ == "relcl" and actor == verb.head:
-        pron = next((c for c in verb.children if c.dep_ == "nsubj" and c.text.lower() in ("who", "which", "that")), None)
+        pron = next(
+            (c for c in verb.children if c.dep_ == "nsubj" and c.text.lower() in ("who", "which", "that")),
+            None,
+        )
         return pron or actor
     return actor
 
@@ -228,7 +269,7 @@ def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]
 
 
 def _listed_after(noun: Token, typed: Typed, lexicon: Lexicon) -> bool:
-    """"dismissals, demotions": a conjoined event noun of the same type is part of the first one."""
+    """ "dismissals, demotions": a conjoined event noun of the same type is part of the first one."""
     head = noun.head
     if noun.dep_ != "conj":
         return False
@@ -239,7 +280,9 @@ def _listed_after(noun: Token, typed: Typed, lexicon: Lexicon) -> bool:
 def _with_listed(typed: Typed, lexicon: Lexicon) -> Typed:
     noun = typed.noun
     assert noun is not None
-    same = [c for c in noun.conjuncts if c.i > noun.i and (t := type_noun(c, lexicon)) and t.entry == typed.entry]
+    same = [
+        c for c in noun.conjuncts if c.i > noun.i and (t := type_noun(c, lexicon)) and t.entry == typed.entry
+    ]
     return replace(typed, tokens=(*typed.tokens, *same)) if same else typed
 
 
@@ -248,8 +291,16 @@ def source_frames(sent: Span) -> Iterator[Frame]:
     pobj = according_to(sent)
     if pobj is not None and is_actor(pobj):
         according = pobj.head.head
-        yield Frame(according, None, (according, pobj.head), "according to", [pobj], rule="according_to",
-                    type="STATEMENT", cameo_root="01")  # fmt: skip
+        yield Frame(
+            according,
+            None,
+            (according, pobj.head),
+            "according to",
+            [pobj],
+            rule="according_to",
+            type="STATEMENT",
+            cameo_root="01",
+        )
 
 
 _DASHES = frozenset({"―", "—", "–", "--"})
@@ -273,8 +324,9 @@ def quote_frames(sent: Span) -> Iterator[Frame]:
     for ent in sent.ents:
         mark = _quoted_by(ent) if ent.label_ in ("PERSON", "ORG") else None
         if mark is not None:
-            yield Frame(ent.root, None, (mark,), "quote", [ent.root], rule="quote", type="STATEMENT",
-                        cameo_root="01")  # fmt: skip
+            yield Frame(
+                ent.root, None, (mark,), "quote", [ent.root], rule="quote", type="STATEMENT", cameo_root="01"
+            )
 
 
 def defiance_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
@@ -287,10 +339,22 @@ def defiance_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
                 continue
             verb = token.head
             actors = _actors(subjects(verb)) if verb.pos_ in ("VERB", "AUX") else []
-            owner = [c for c in pobj.children if c.dep_ in ("poss", "compound", "nmod", "amod") and is_actor(c)]
+            owner = [
+                c for c in pobj.children if c.dep_ in ("poss", "compound", "nmod", "amod") and is_actor(c)
+            ]
             if actors:
-                yield Frame(verb, None, (verb, token), f"defy {pobj.lemma_.lower()}", actors, owner[:1], pobj,
-                            rule="defiance", type="REJECT", cameo_root="12")  # fmt: skip
+                yield Frame(
+                    verb,
+                    None,
+                    (verb, token),
+                    f"defy {pobj.lemma_.lower()}",
+                    actors,
+                    owner[:1],
+                    pobj,
+                    rule="defiance",
+                    type="REJECT",
+                    cameo_root="12",
+                )
 
 
 def reporting_frame_ok(frame: Frame, lexicon: Lexicon) -> bool:

@@ -24,10 +24,10 @@ Users extend or replace it with a file of the same format (``Settings.lexicon``)
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
 
 from kgraph.errors import ConfigError
 from kgraph.model import EVENT_TYPES
@@ -123,7 +123,9 @@ def parse_lexicon(lines: Iterable[str], origin: str) -> Lexicon:
 
 
 @functools.lru_cache(maxsize=8)
-def load_lexicon(user: Path | None = None, *, replace: bool = False, cameo_verbs: Path | None = None) -> Lexicon:
+def load_lexicon(
+    user: Path | None = None, *, replace: bool = False, cameo_verbs: Path | None = None
+) -> Lexicon:
     """Return the built-in lexicon, extended (or replaced) by a user file and a PETRARCH dictionary.
 
     Args:

@@ -69,7 +69,10 @@ def _hypothetical(tokens: list[Token]) -> bool:
     for k, token in enumerate(tokens):
         if _aux(token) & HYPOTHETICAL_AUX:
             return True
-        if any(c.text.lower() in HYPOTHETICAL_WORDS and c.dep_ in ("advmod", "acomp", "mark") for c in token.children):
+        if any(
+            c.text.lower() in HYPOTHETICAL_WORDS and c.dep_ in ("advmod", "acomp", "mark")
+            for c in token.children
+        ):
             return True
         if k > 0 and token.text.lower() in HYPOTHETICAL_WORDS:
             return True

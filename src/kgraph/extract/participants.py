@@ -10,7 +10,8 @@ is searched for an actor inside it ("sanctions on North Korea's exports" → Nor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kgraph.extract.words import (
     ACTOR_ENTS,
@@ -27,10 +28,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "actor_spans",
-    "governing_verb",
     "direct_objects",
     "entity_of",
     "find_actor",
+    "governing_verb",
     "is_actor",
     "objects",
     "prep_objects",
@@ -53,7 +54,11 @@ def entity_of(token: Token) -> Span | None:
 
 def _modifier_entities(token: Token) -> list[Token]:
     """NORP/GPE/ORG entity tokens that modify a noun ("Israeli soldiers", "Iran's army")."""
-    return [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ACTOR_ENTS]
+    return [
+        c
+        for c in token.children
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ACTOR_ENTS
+    ]
 
 
 def is_actor(token: Token) -> bool:
@@ -103,7 +108,7 @@ def actor_spans(token: Token) -> list[tuple[int, int, str]]:
         return [(token.i, token.i + 1, "PRON")]
     mods = _modifier_entities(token)
     conj = [c for m in mods for c in m.conjuncts if c.ent_type_ in ACTOR_ENTS]
-    if mods and (conj or token.lemma_.lower() not in actor_nouns()):  # "North Korea's exports" → North Korea
+    if mods and (conj or token.lemma_.lower() not in actor_nouns()):  # "North Korea's exports"
         spans = [entity_of(t) for t in (*mods, *conj)]
         return sorted({(s.start, s.end, s.label_) for s in spans if s is not None})
     start, end = _noun_span(token)
@@ -127,7 +132,7 @@ def _antecedent(token: Token, verb: Token) -> Token:
 
 
 def _misparsed_passive(verb: Token) -> bool:
-    """"He's tried other things": a "passive" verb with a direct object is an active perfect."""
+    """ "He's tried other things": a "passive" verb with a direct object is an active perfect."""
     return any(c.dep_ == "dobj" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
@@ -141,7 +146,11 @@ def _own_subjects(verb: Token) -> list[Token]:
 
 def _passive(verb: Token) -> bool:
     """A real passive: "was attacked by", "killed by" (not "followed by a launch" after "and")."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in ("acl", "relcl", "advcl")
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in (
+        "acl",
+        "relcl",
+        "advcl",
+    )
 
 
 def _controller(verb: Token) -> list[Token]:
@@ -152,7 +161,9 @@ def _controller(verb: Token) -> list[Token]:
         if objs:
             return _with_conjuncts(objs)
     if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in head.children):
-        return _with_conjuncts([c for c in head.children if c.dep_ == "nsubjpass"])  # "was indicted and will resign"
+        return _with_conjuncts(
+            [c for c in head.children if c.dep_ == "nsubjpass"]
+        )  # "was indicted and will resign"
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         if verb.dep_ == "ccomp" and verb.tag_ not in ("VB", "VBG"):
             return []
@@ -243,7 +254,10 @@ def find_actor(token: Token, *, depth: int = 3) -> Token | None:
 def governing_verb(noun: Token) -> Token | None:
     """The verb whose object (or prepositional object) a noun is, through lists and "such as"."""
     token = noun
-    while token.dep_ in ("dobj", "pobj", "prep", "agent", "conj", "appos", "attr", "oprd") and token.head != token:
+    while (
+        token.dep_ in ("dobj", "pobj", "prep", "agent", "conj", "appos", "attr", "oprd")
+        and token.head != token
+    ):
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return token

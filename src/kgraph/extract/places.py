@@ -5,7 +5,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from kgraph.extract.participants import entity_of
 from kgraph.extract.words import PLACE_ENTS, PLACE_PREPS
@@ -34,6 +35,10 @@ def event_place(head: Token, *, exclude: Iterable[int] = ()) -> Span | None:
     for owner in owners:
         for pobj in _place_objects(owner):
             ent = entity_of(pobj)
-            if ent is not None and ent.label_ in PLACE_ENTS and not skip.intersection(range(ent.start, ent.end)):
+            if (
+                ent is not None
+                and ent.label_ in PLACE_ENTS
+                and not skip.intersection(range(ent.start, ent.end))
+            ):
                 return ent
     return None

@@ -7,7 +7,8 @@ Both are untyped (``type`` ``None``): they say who someone is, not what happened
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kgraph.extract.frames import Frame
 from kgraph.extract.participants import find_actor, is_actor
@@ -20,7 +21,9 @@ __all__ = ["relation_frames", "role_frame"]
 
 def _role_target(noun: Token) -> Token | None:
     """The actor a role noun is about: "president of X", "X's president", "a X official"."""
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.text.lower() in ("of", "at", "for", "in")):
+    for prep in (
+        c for c in noun.children if c.dep_ == "prep" and c.text.lower() in ("of", "at", "for", "in")
+    ):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             found = find_actor(pobj, depth=2)
             if found is not None:

@@ -8,8 +8,9 @@ then the noun alone.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from kgraph.extract.lexicon import Entry, Lexicon
 from kgraph.extract.words import LIGHT_VERBS
@@ -42,8 +43,25 @@ class Typed:
 _QUANTITY_PREPS = frozenset({"of"})
 _NOUN_PREPS = frozenset({"on", "to", "into"})
 #: Nouns that take their event from a compound ("a mediation effort", "a bombing campaign").
-_GENERIC_NOUNS = frozenset({"effort", "campaign", "operation", "plan", "programme", "program", "mission", "drive",
-                            "initiative", "wave", "series", "round", "process", "action", "move"})  # fmt: skip
+_GENERIC_NOUNS = frozenset(
+    {
+        "effort",
+        "campaign",
+        "operation",
+        "plan",
+        "programme",
+        "program",
+        "mission",
+        "drive",
+        "initiative",
+        "wave",
+        "series",
+        "round",
+        "process",
+        "action",
+        "move",
+    }
+)
 
 
 def _lemma(token: Token) -> str:

@@ -14,9 +14,8 @@ from importlib import resources
 
 __all__ = [
     "ACTOR_ENTS",
-    "FIRST_SECOND_PERSON",
-    "SPEECH_ACTS",
     "COGNITION",
+    "FIRST_SECOND_PERSON",
     "FUTURE_AUX",
     "FUTURE_HEADS",
     "HYPOTHETICAL_AUX",
@@ -32,6 +31,7 @@ __all__ = [
     "QUANTIFIERS",
     "RECIPIENT_PREPS",
     "RELATIVE_PRONOUNS",
+    "SPEECH_ACTS",
     "actor_nouns",
 ]
 
@@ -41,71 +41,330 @@ ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: Pronouns that can stand for an actor.
 PRONOUNS = frozenset(
-    {"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "me", "his", "their", "its", "our"}
+    {
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "it",
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "his",
+        "their",
+        "its",
+        "our",
+    }
 )
 #: Speakers inside a quote ("I think", "you say"): not reported as statements.
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 #: Verbs whose event is itself something said: their actor is the speaker ("urged", "accused").
 SPEECH_ACTS = frozenset(
-    {"urge", "call", "ask", "demand", "appeal", "plead", "request", "accuse", "criticize", "criticise", "condemn",
-     "denounce", "blast", "slam", "praise", "welcome", "endorse", "pledge", "promise", "vow", "propose", "threaten",
-     "reject", "dismiss", "question", "blame", "thank", "congratulate", "apologize", "apologise", "insist",
-     "invite", "rebuke", "decry", "deplore", "lambaste", "mock", "allege", "complain", "hail", "applaud",
-     "commend", "defend", "refute", "deny", "agree", "offer", "suggest", "recommend", "encourage", "rail",
-     "rule", "decide", "vote"}
-)  # fmt: skip
+    {
+        "urge",
+        "call",
+        "ask",
+        "demand",
+        "appeal",
+        "plead",
+        "request",
+        "accuse",
+        "criticize",
+        "criticise",
+        "condemn",
+        "denounce",
+        "blast",
+        "slam",
+        "praise",
+        "welcome",
+        "endorse",
+        "pledge",
+        "promise",
+        "vow",
+        "propose",
+        "threaten",
+        "reject",
+        "dismiss",
+        "question",
+        "blame",
+        "thank",
+        "congratulate",
+        "apologize",
+        "apologise",
+        "insist",
+        "invite",
+        "rebuke",
+        "decry",
+        "deplore",
+        "lambaste",
+        "mock",
+        "allege",
+        "complain",
+        "hail",
+        "applaud",
+        "commend",
+        "defend",
+        "refute",
+        "deny",
+        "agree",
+        "offer",
+        "suggest",
+        "recommend",
+        "encourage",
+        "rail",
+        "rule",
+        "decide",
+        "vote",
+    }
+)
 #: Heads that count or group the actors of their "of" phrase ("scores of refugees").
 QUANTIFIERS = frozenset(
-    {"hundred", "thousand", "dozen", "score", "million", "number", "group", "handful", "couple", "some", "many",
-     "all", "most", "several", "few", "one", "two", "three", "tens", "hundreds", "thousands", "dozens", "scores"}
-)  # fmt: skip
+    {
+        "hundred",
+        "thousand",
+        "dozen",
+        "score",
+        "million",
+        "number",
+        "group",
+        "handful",
+        "couple",
+        "some",
+        "many",
+        "all",
+        "most",
+        "several",
+        "few",
+        "one",
+        "two",
+        "three",
+        "tens",
+        "hundreds",
+        "thousands",
+        "dozens",
+        "scores",
+    }
+)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Auxiliaries that put an event in the future.
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 #: Auxiliaries and words that make an event hypothetical.
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "ca", "must", "'d"})
 HYPOTHETICAL_WORDS = frozenset(
-    {"likely", "unlikely", "possible", "possibly", "perhaps", "maybe", "probably", "potential", "able",
-     "if", "unless", "whether", "ready", "prepared", "willing"}
-)  # fmt: skip
+    {
+        "likely",
+        "unlikely",
+        "possible",
+        "possibly",
+        "perhaps",
+        "maybe",
+        "probably",
+        "potential",
+        "able",
+        "if",
+        "unless",
+        "whether",
+        "ready",
+        "prepared",
+        "willing",
+    }
+)
 #: Verbs (and adjectives) whose complement is a future event of their subject.
-FUTURE_HEADS = frozenset({"plan", "intend", "expect", "schedule", "set", "aim", "go", "prepare", "due", "poised"})
+FUTURE_HEADS = frozenset(
+    {"plan", "intend", "expect", "schedule", "set", "aim", "go", "prepare", "due", "poised"}
+)
 #: Heads that express the subject's intention ("vowed to", "ready to"): an intent event.
 INTENT_HEADS = frozenset(
-    {"plan", "intend", "aim", "prepare", "ready", "prepared", "willing", "vow", "pledge", "promise", "offer",
-     "agree", "decide", "commit", "committed", "determined", "threaten", "swear"}
-)  # fmt: skip
+    {
+        "plan",
+        "intend",
+        "aim",
+        "prepare",
+        "ready",
+        "prepared",
+        "willing",
+        "vow",
+        "pledge",
+        "promise",
+        "offer",
+        "agree",
+        "decide",
+        "commit",
+        "committed",
+        "determined",
+        "threaten",
+        "swear",
+    }
+)
 #: Heads whose complement is not done: "refused to meet", "failed to agree".
-NEGATIVE_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "halt", "cease", "unable"})
+NEGATIVE_HEADS = frozenset(
+    {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "halt", "cease", "unable"}
+)
 #: Heads that pass their subject and reality on to their complement ("began to withdraw").
 PASS_THROUGH = frozenset(
-    {"begin", "start", "continue", "resume", "keep", "try", "attempt", "seek", "decide", "manage", "move", "want",
-     "plan", "intend", "hope", "prepare", "aim", "expect", "need", "have", "go", "be", "look", "seem", "appear",
-     "help", "vow", "swear", "pledge", "promise", "threaten", "agree", "offer", "step", "escalate", "intensify"}
-)  # fmt: skip
+    {
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "keep",
+        "try",
+        "attempt",
+        "seek",
+        "decide",
+        "manage",
+        "move",
+        "want",
+        "plan",
+        "intend",
+        "hope",
+        "prepare",
+        "aim",
+        "expect",
+        "need",
+        "have",
+        "go",
+        "be",
+        "look",
+        "seem",
+        "appear",
+        "help",
+        "vow",
+        "swear",
+        "pledge",
+        "promise",
+        "threaten",
+        "agree",
+        "offer",
+        "step",
+        "escalate",
+        "intensify",
+    }
+)
 #: Verbs whose object is the subject of their infinitive complement ("urged Iran to stop").
 OBJECT_CONTROL = frozenset(
-    {"urge", "ask", "order", "force", "tell", "persuade", "allow", "invite", "encourage", "call", "press",
-     "pressure", "help", "instruct", "direct", "command", "compel", "warn", "advise", "require", "permit", "enable"}
-)  # fmt: skip
+    {
+        "urge",
+        "ask",
+        "order",
+        "force",
+        "tell",
+        "persuade",
+        "allow",
+        "invite",
+        "encourage",
+        "call",
+        "press",
+        "pressure",
+        "help",
+        "instruct",
+        "direct",
+        "command",
+        "compel",
+        "warn",
+        "advise",
+        "require",
+        "permit",
+        "enable",
+    }
+)
 #: Verbs whose object noun carries the event ("held talks", "imposed an embargo").
 LIGHT_VERBS = frozenset(
-    {"hold", "launch", "stage", "conduct", "carry", "mount", "make", "take", "give", "issue", "impose", "pass",
-     "begin", "start", "organize", "organise", "lead", "wage", "unleash", "have", "announce", "declare",
-     "reach", "resume", "continue", "step", "intensify", "escalate", "lodge", "file", "express", "voice",
-     "offer", "provide", "call", "order", "approve", "adopt", "extend", "join", "plan", "threaten", "stage",
-     "perform", "commit", "open", "initiate", "sign", "end", "complete", "broker", "seal", "strike", "do",
-     "undertake", "execute", "host", "attend", "receive", "accept", "deliver", "send", "grant"}
-)  # fmt: skip
+    {
+        "hold",
+        "launch",
+        "stage",
+        "conduct",
+        "carry",
+        "mount",
+        "make",
+        "take",
+        "give",
+        "issue",
+        "impose",
+        "pass",
+        "begin",
+        "start",
+        "organize",
+        "organise",
+        "lead",
+        "wage",
+        "unleash",
+        "have",
+        "announce",
+        "declare",
+        "reach",
+        "resume",
+        "continue",
+        "step",
+        "intensify",
+        "escalate",
+        "lodge",
+        "file",
+        "express",
+        "voice",
+        "offer",
+        "provide",
+        "call",
+        "order",
+        "approve",
+        "adopt",
+        "extend",
+        "join",
+        "plan",
+        "threaten",
+        "perform",
+        "commit",
+        "open",
+        "initiate",
+        "sign",
+        "end",
+        "complete",
+        "broker",
+        "seal",
+        "strike",
+        "do",
+        "undertake",
+        "execute",
+        "host",
+        "attend",
+        "receive",
+        "accept",
+        "deliver",
+        "send",
+        "grant",
+    }
+)
 #: Prepositions that introduce a recipient ("sanctions on X", "talks with X").
 RECIPIENT_PREPS = frozenset(
-    {"on", "against", "with", "to", "at", "into", "toward", "towards", "upon", "over", "for", "from", "of", "between"}
-)  # fmt: skip
+    {
+        "on",
+        "against",
+        "with",
+        "to",
+        "at",
+        "into",
+        "toward",
+        "towards",
+        "upon",
+        "over",
+        "for",
+        "from",
+        "of",
+        "between",
+    }
+)
 #: Prepositions that introduce the place of an event.
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"})
 #: Verbs of belief and finding: they attribute their clause to their subject. "think",
 #: "know", "see" are left out: mostly "I think" asides inside quotes.
-COGNITION = frozenset({"believe", "fear", "find", "doubt", "suspect", "expect", "conclude", "show", "worry", "say"})  # fmt: skip
+COGNITION = frozenset(
+    {"believe", "fear", "find", "doubt", "suspect", "expect", "conclude", "show", "worry", "say"}
+)
 
 
 @functools.lru_cache(maxsize=1)
