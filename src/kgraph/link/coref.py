@@ -285,6 +285,8 @@ def _by_table(state: _State, item: Item) -> Decision | None:
         for n in c.names
     ):
         return None
+    if item.key == name_key(known.label):
+        return _known_cluster(state, known, item), "", ""  # the name itself: nothing to review
     evidence = f"{item.mention.text!r} is {known.label!r} in {known.source}"
     return _known_cluster(state, known, item), "table", evidence
 

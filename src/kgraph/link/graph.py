@@ -82,7 +82,7 @@ def _add_actor(graph: nx.MultiDiGraph, actor: Actor, node: str) -> None:
         return
     data = graph.nodes[node]
     data["aliases"] = sorted(set(data["aliases"]) | set(actor.aliases))
-    data["mentions"] = sorted(data["mentions"] + mentions, key=lambda m: (m["doc"], m["start"], m["end"]))
+    data["mentions"].extend(mentions)  # results come in document order: mentions stay sorted
     data["codes"] = sorted(set(data["codes"]) | set(actor.codes))
     data["country"] = data["country"] or actor.country
 
