@@ -124,3 +124,123 @@ def test_unreadable_file_is_skipped_not_raised(tmp_path: Path) -> None:
         assert isinstance(item, Skipped) and "cannot read file" in item.reason
     finally:
         path.chmod(0o644)
+
+
+# -- the whole folder through `kgraph build` (model tier) ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def folder_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
+    import contextlib
+    import io
+
+    from kgraph.cli import main
+
+    from kgraph.nlp import load
+
+    out = tmp_path_factory.mktemp("bad-build")
+    err = io.StringIO()
+    nlp = load()
+    old, nlp.max_length = nlp.max_length, 20_000  # long_document.txt (30,000 characters) is parsed in parts
+    try:
+        with contextlib.redirect_stderr(err):
+            code = main(["build", str(BAD), "-o", str(out), "--quiet", "--format", "nquads", "--processes", "1"])
+    finally:
+        nlp.max_length = old
+    return out, code, err.getvalue()
+
+
+def _rows_of(report: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    path = str(BAD / name)
+    return [r for r in report["documents"] if r["origin"] == path or r["origin"].startswith(path + ":")]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_hostile_folder_build_accounts_for_every_document(folder_build: tuple[Path, int, str]) -> None:
+    out, code, stderr = folder_build
+    assert code == 1  # some documents were skipped
+    assert "Traceback" not in stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    seen = 0
+    for name in DOCUMENT_FILES:
+        expect = {**EXPECTED[name], **EXPECTED[name].get("in_folder", {})}
+        rows = _rows_of(report, name)
+        seen += len(rows)
+        statuses = [r["status"] for r in rows]
+        if expect.get("processed") is not None:
+            assert statuses.count("processed") == expect["processed"], name
+        assert statuses.count("duplicate") == expect["duplicate"], name
+        assert statuses.count("skipped") == len(expect["skipped"]), name
+        for row in rows:
+            if row["status"] == "skipped":
+                assert f"kgraph: skipped {row['origin']}: {row['reason']}" in stderr
+            if row["status"] == "processed":
+                assert {"mentions", "actors", "events"} <= set(row)
+    assert seen == len(report["documents"]) == report["documents_read"]
+    assert report["documents_processed"] == sum(r["status"] == "processed" for r in report["documents"])
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_hostile_folder_build_exports_parse_and_escape(folder_build: tuple[Path, int, str]) -> None:
+    import rdflib
+
+    out, _, _ = folder_build
+    rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    for name, rdf_format in (("graph.trig", "trig"), ("graph.nq", "nquads")):
+        rdflib.Dataset().parse(out / name, format=rdf_format)
+    graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    assert "inj0" in graph["graph"]["documents"]
+    events = [json.loads(line) for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert events and all(e["doc"] in graph["graph"]["documents"] for e in events)
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert "<script>alert('kgraph-xss')" not in page and "<img src=x onerror" not in page
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_hostile_folder_build_long_documents_keep_offsets(folder_build: tuple[Path, int, str]) -> None:
+    out, _, _ = folder_build
+    texts = {d.id: d.text for d in _read_alone("long_document.txt")[0] + _read_alone("long_table.md")[0]}
+    events = [json.loads(line) for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    long_events = [e for e in events if e["doc"] in texts]
+    assert len({e["doc"] for e in long_events}) == 2
+    for e in long_events:
+        text = texts[e["doc"]]
+        assert text[e["start"] : e["end"]] == e["sentence"]
+        assert text[e["trigger"]["start"] : e["trigger"]["end"]] == e["trigger"]["text"]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_hostile_folder_build_answers_sparql_with_hostile_values(folder_build: tuple[Path, int, str]) -> None:
+    import pyoxigraph as ox
+
+    from kgraph import sparql
+
+    out, _, _ = folder_build
+    store = sparql.load(out)
+    query = "SELECT ?doc WHERE { ?doc schema:headline ?title }"
+    titles = [json.loads(line)["title"] for line in (BAD / "injection.jsonl").read_text(encoding="utf-8").splitlines()]
+    for title in titles:
+        rows = sparql.run(store, query, {"title": ox.Literal(" ".join(title.split()))}).rows
+        assert len(rows) == 1, title
+
+
+def test_oversized_documents_and_lines_are_skipped_without_loading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gzip
+
+    from kgraph import ingest
+
+    monkeypatch.setattr(ingest, "MAX_DOCUMENT_BYTES", 1_000)
+    (tmp_path / "big.txt").write_text("Russia met France. " * 100)
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * 10_000_000))
+    records = [json.dumps({"id": "ok1", "text": "Fine."}), json.dumps({"id": "big", "text": "x" * 5_000}),
+               json.dumps({"id": "ok2", "text": "Also fine."})]  # fmt: skip
+    (tmp_path / "lines.jsonl").write_text("\n".join(records) + "\n")
+    items = list(read_inputs([tmp_path]))
+    summary = [(Path(i.origin or "").name, type(i).__name__) for i in items]
+    assert summary == [("big.txt", "Skipped"), ("bomb.txt.gz", "Skipped"), ("lines.jsonl:1", "Document"),
+                       ("lines.jsonl:2", "Skipped"), ("lines.jsonl:3", "Document")]  # fmt: skip
+    assert all("1000 bytes" in i.reason for i in items if isinstance(i, Skipped))

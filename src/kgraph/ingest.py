@@ -54,6 +54,8 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.]+(?:Z|[+-][0-9:]+)?)?")
 _MAX_ID = 120
 _ERRORS = (OSError, EOFError, zlib.error)  # gzip.BadGzipFile is an OSError
+#: Largest document read: a text file, or one JSON line (a bigger one is skipped, not loaded).
+MAX_DOCUMENT_BYTES = 256 * 2**20
 
 Item = Document | Skipped
 
@@ -152,9 +154,12 @@ def read_path(path: Path, *, notes: IngestLog | None = None) -> Iterator[Item]:
                 yield from _read_jsonl(stream, origin, notes)
             return
         with _open(path) as stream:
-            data = stream.read()
+            data = stream.read(MAX_DOCUMENT_BYTES + 1)
     except _ERRORS as err:
         yield Skipped(origin=origin, reason=f"cannot read file: {_describe(err)}")
+        return
+    if len(data) > MAX_DOCUMENT_BYTES:
+        yield Skipped(origin=origin, reason=f"larger than {_size(MAX_DOCUMENT_BYTES)}; split it into smaller files")
         return
     yield from _read_bytes(data, origin, suffix, _stem(path), notes)
 
@@ -223,12 +228,13 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 def _read_jsonl(stream: IO[bytes], origin: str, notes: IngestLog) -> Iterator[Item]:
     """Stream JSON lines: one Document or Skipped per non-blank line; the file is never held whole."""
-    lines = _lines(stream)
+    lines: Iterator[tuple[int, bytes | None]] = _lines(stream)
     first = next(lines, (1, b""))
-    if first[1].startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: decode whole, then split
-        text, _ = decode(b"\n".join([first[1], *(raw for _, raw in lines)]))
+    head = first[1] or b""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: decode whole, then split
+        text, _ = decode(b"\n".join([head, *(raw or b"" for _, raw in lines)]))
         lines = enumerate((t.encode("utf-8") for t in text.split("\n")), start=1)
-    elif _is_binary(first[1]):
+    elif _is_binary(head):
         yield Skipped(origin=origin, reason="binary file (NUL bytes); expected JSON lines")
         return
     else:
@@ -236,10 +242,14 @@ def _read_jsonl(stream: IO[bytes], origin: str, notes: IngestLog) -> Iterator[It
     yield from _json_lines(lines, origin, notes)
 
 
-def _json_lines(lines: Iterator[tuple[int, bytes]], origin: str, notes: IngestLog) -> Iterator[Item]:
+def _json_lines(lines: Iterator[tuple[int, bytes | None]], origin: str, notes: IngestLog) -> Iterator[Item]:
     count, fallback, number = 0, 0, 0
     try:
         for number, raw in lines:
+            if raw is None:
+                count += 1
+                yield Skipped(origin=f"{origin}:{number}", reason=f"line longer than {_size(MAX_DOCUMENT_BYTES)}")
+                continue
             if not raw.strip():
                 continue
             line, warning = decode(raw)
@@ -254,10 +264,25 @@ def _json_lines(lines: Iterator[tuple[int, bytes]], origin: str, notes: IngestLo
         yield Skipped(origin=origin, reason="empty file (no JSON lines)")
 
 
-def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
-    """Lines split on ``\\n`` only (a JSON string may hold U+2028 or other line breaks)."""
-    for number, raw in enumerate(stream, start=1):
+def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
+    """Lines split on ``\\n`` only (a JSON string may hold U+2028 or other line breaks).
+
+    A line longer than :data:`MAX_DOCUMENT_BYTES` is passed over without being held and
+    yields ``None``.
+    """
+    number = 0
+    while raw := stream.readline(MAX_DOCUMENT_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_DOCUMENT_BYTES and not raw.endswith(b"\n"):
+            while (rest := stream.readline(2**20)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+            continue
         yield number, raw.rstrip(b"\r\n")
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**20:g} MB" if count >= 2**20 else f"{count} bytes"
 
 
 def _json_record(line: str, where: str, default_id: str) -> Item:

@@ -174,13 +174,13 @@ def files() -> None:
 
 
 def long_texts() -> None:
-    table = "\n".join(f"| {i} | Russia | Ukraine | France | {i * 7} |" for i in range(1_500))
-    put("long_table.md", f"{STORY}\n\n{table}\n\n{STORY} End.", "a 1,500-row table: one 'sentence' of ~15,000 tokens",
+    table = "\n".join(f"| {i} | Russia | Ukraine | France | {i * 7} |" for i in range(500))
+    put("long_table.md", f"{STORY}\n\n{table}\n\n{STORY} End.", "a 500-row table: one 'sentence' of ~5,000 tokens",
         processed=1)  # fmt: skip
-    wall = " ".join(["Russia", "sanctioned", "Ukraine", "and", "France", "met", "Germany", ","] * 1_500)
-    put("wall_of_words.txt", wall, "12,000 words without a sentence end", processed=1)
-    paragraphs = "\n\n".join(f"{STORY} Paragraph {i} adds that talks in Geneva resumed." for i in range(1_000))
-    put("long_document.txt", paragraphs, "about 120,000 characters in 1,000 paragraphs (over 100,000: parsed in parts)", processed=1)
+    wall = " ".join(["Russia", "sanctioned", "Ukraine", "and", "France", "met", "Germany", ","] * 500)
+    put("wall_of_words.txt", wall, "4,000 words without a sentence end", processed=1)
+    paragraphs = "\n\n".join(f"{STORY} Paragraph {i} adds that talks in Geneva resumed." for i in range(250))
+    put("long_document.txt", paragraphs, "about 30,000 characters in 250 paragraphs (the folder test parses it in parts)", processed=1)
 
 
 def main() -> None:
