@@ -185,15 +185,19 @@ def _run_pool(documents: Iterator[Document], *, settings: Settings) -> Iterator[
 def analyze_batch(documents: list[Document], settings: Settings) -> list[DocResult]:
     """Parse, extract and resolve a batch of documents (in a worker or in this process).
 
-    The batch's Docs are dropped when this returns; only DocResults leave.
+    Over-long documents are parsed in parts and their results merged
+    (:func:`kgraph.chunking.parse_in_parts`). The batch's Docs are dropped when this
+    returns; only DocResults leave.
 
     Example:
         >>> [r.document.id for r in analyze_batch([Document("d", "Talks resumed.")], Settings())]  # doctest: +SKIP
         ['d']
     """
+    from kgraph.chunking import parse_in_parts
+
     nlp, lexicon, tables = _resources(settings)
-    docs = nlp.pipe([d.text for d in documents], batch_size=max(len(documents), 1))
-    return [analyze(doc, d, lexicon=lexicon, tables=tables, settings=settings) for doc, d in zip(docs, documents)]
+    read = functools.partial(analyze, lexicon=lexicon, tables=tables, settings=settings)
+    return parse_in_parts(nlp, documents, read)
 
 
 @functools.lru_cache(maxsize=4)
