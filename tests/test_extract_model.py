@@ -45,3 +45,16 @@ def test_dated_event(nlp):
 def test_no_event_in_a_sports_sentence(nlp):
     events = _events(nlp, "The team won the final match on Sunday.")
     assert [e for e in events if e.type and e.type != "STATEMENT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm killed three people and destroyed dozens of homes.",
+        "Apple released a new iPhone with a faster chip.",
+        "Scientists discovered a new species of frog in Peru.",
+        "The chef cut the onions and fried them in butter.",
+    ],
+)
+def test_no_political_event(nlp, text):
+    assert [e.type for e in _events(nlp, text) if e.type and e.type != "STATEMENT"] == []

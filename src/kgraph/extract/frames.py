@@ -22,7 +22,7 @@ from kgraph.extract.participants import (
     subjects,
 )
 from kgraph.extract.typing import Typed, type_noun, type_verb
-from kgraph.extract.words import FIRST_SECOND_PERSON
+from kgraph.extract.words import FIRST_SECOND_PERSON, PATIENT_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -201,6 +201,23 @@ def _object(verb: Token, typed: Typed | None) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
 
 
+def _plausible(
+    verb: Token, typed: Typed, actors: list[Token], recipients: list[Token], lexicon: Lexicon
+) -> bool:
+    """Reject readings with no political participant.
+
+    "The storm killed three people": a subject that is neither an actor nor an event noun;
+    "Apple released a new iPhone": a verb that needs a person or group as its object.
+    """
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    inanimate = subject is not None and not actors and subject.pos_ in ("NOUN", "PROPN")
+    if inanimate and subject.ent_type_ not in _NAMED and type_noun(subject, lexicon) is None:
+        return False
+    if verb.lemma_.lower() in PATIENT_VERBS and typed.tokens == (verb,) and not recipients:
+        return not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+    return True
+
+
 def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame | None:
     """Read the frame of one verb; ``None`` when it has no actor-like participant at all.
 
@@ -217,6 +234,8 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
     if typed is None and not (actors and recipients):
         return None
     if not actors and not recipients:
+        return None
+    if typed is not None and not _plausible(verb, typed, actors, recipients, lexicon):
         return None
     if typed is not None and typed.entry[0] == "STATEMENT":
         actors = [_as_written(verb, a) for a in actors]

@@ -243,8 +243,8 @@ def find_actor(token: Token, *, depth: int = 3) -> Token | None:
     for child in sorted(token.children, key=lambda c: c.i):
         if child.dep_ in _CLAUSE and child.dep_ != "acl":
             continue
-        if child.dep_ in ("det", "punct", "cc", "case", "neg"):
-            continue
+        if child.dep_ in ("det", "punct", "cc", "case", "neg") or child.tag_ == "PRP$":
+            continue  # "visited her grandmother" is not a visit to "her"
         found = find_actor(child, depth=depth - 1)
         if found is not None:
             return found

@@ -25,6 +25,7 @@ __all__ = [
     "NEGATIVE_HEADS",
     "OBJECT_CONTROL",
     "PASS_THROUGH",
+    "PATIENT_VERBS",
     "PLACE_ENTS",
     "PLACE_PREPS",
     "PRONOUNS",
@@ -147,6 +148,40 @@ QUANTIFIERS = frozenset(
         "thousands",
         "dozens",
         "scores",
+    }
+)
+#: Event verbs whose object must be a person or group: "released prisoners", not "released an iPhone".
+PATIENT_VERBS = frozenset(
+    {
+        "release",
+        "free",
+        "arrest",
+        "detain",
+        "jail",
+        "imprison",
+        "kidnap",
+        "abduct",
+        "torture",
+        "execute",
+        "deport",
+        "rescue",
+        "evacuate",
+        "host",
+        "thank",
+        "welcome",
+        "visit",
+        "beat",
+        "fire",
+        "charge",
+        "back",
+        "sentence",
+        "fine",
+        "protect",
+        "help",
+        "assist",
+        "support",
+        "shoot",
+        "kill",
     }
 )
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
