@@ -89,10 +89,12 @@ def test_pipeline_rebuilding_yields_identical_bytes(seed: KnowledgeGraph, shared
 
 #: Rows the README documents for the seed article (a subset each query must return).
 README_ROWS = {
-    "actor-timeline": ({"actor": "actor:kim-jong-un"}, ("relation", "type"), {("launch test", "MOBILIZE")}),
+    "actor-timeline": ({"actor": "actor:kim-jong-un"}, ("role", "type", "relation"),
+                       {("actor", "MOBILIZE", "launch"), ("actor", "REQUEST", "urge")}),
     "between": ({"a": "actor:un-security-council", "b": "actor:north-korea"}, ("who", "relation", "whom", "type"),
                 {("UN Security Council", "pass sanction", "North Korea", "SANCTION")}),
-    "claims": ({}, ("speakerLabel", "relation"), {("Cho Min", "claim"), ("Michael Madden", "say")}),
+    "claims": ({}, ("speakerLabel", "relation"),
+               {("Cho Min", "say"), ("Michael Madden", "say"), ("NK News", "report"), ("SBS", "report")}),
     "active-actors": ({"type": "kg:SANCTION"}, ("label", "eventType", "events"),
                       {("UN Security Council", "SANCTION", 1)}),
     "corroborated": ({"min": "1"}, ("sources", "relation"), {(1, "pass sanction")}),
