@@ -124,7 +124,7 @@ def read_items(doc: Doc, doc_id: str, events: Iterable[Event], tables: Tables) -
     Returns:
         The items, and for every participant span the span of the item it was read as.
     """
-    sentences = {s.start: i for i, s in enumerate(doc.sents)}
+    sentences = _sentence_of_tokens(doc)
     items: dict[tuple[int, int], Item] = {}
     for ent in _name_spans(doc):
         item = _name_item(ent, doc_id, sentences, tables)
@@ -149,8 +149,16 @@ def read_items(doc: Doc, doc_id: str, events: Iterable[Event], tables: Tables) -
     return sorted(items.values(), key=lambda i: (i.mention.start, -i.mention.end)), bindings
 
 
-def _sent(token: Token, sentences: dict[int, int]) -> int:
-    return sentences.get(token.sent.start, -1)
+def _sentence_of_tokens(doc: Doc) -> list[int]:
+    """Sentence index of every token (computed once: ``token.sent`` is slow)."""
+    index = [-1] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        index[sent.start : sent.end] = [number] * (sent.end - sent.start)
+    return index
+
+
+def _sent(token: Token, sentences: list[int]) -> int:
+    return sentences[token.i]
 
 
 def _name_spans(doc: Doc) -> list[Span]:
@@ -182,7 +190,7 @@ def _event_complement(ent: Span) -> Span | None:
     return ent.doc[start : ent.end] if start < ent.end else None
 
 
-def _name_item(ent: Span, doc_id: str, sentences: dict[int, int], tables: Tables) -> Item:
+def _name_item(ent: Span, doc_id: str, sentences: list[int], tables: Tables) -> Item:
     words = [t.text for t in ent]
     titles, gender = [], ""
     while len(words) > 1 and tables.title(name_key(words[0])):
@@ -257,7 +265,7 @@ def _acronym_target(ent: Span) -> Span_ | None:
     return None
 
 
-def _appositives(doc: Doc, doc_id: str, sentences: dict[int, int], tables: Tables, names: dict) -> list[Item]:
+def _appositives(doc: Doc, doc_id: str, sentences: list[int], tables: Tables, names: dict) -> list[Item]:
     """Nominals and pronouns bound to a name by apposition ("Cho Min, a former vice president")."""
     starts = {doc.char_span(s, e, alignment_mode="expand").root.i: (s, e) for (s, e) in names}
     out = []
@@ -273,7 +281,7 @@ def _appositives(doc: Doc, doc_id: str, sentences: dict[int, int], tables: Table
 
 
 def _bound(
-    token: Token, name_start: Span_, doc_id: str, sentences: dict[int, int], tables: Tables
+    token: Token, name_start: Span_, doc_id: str, sentences: list[int], tables: Tables
 ) -> Item | None:
     if token.pos_ == "PRON" and token.text.lower() in PRONOUNS:
         return replace(_pronoun_item(token, doc_id, sentences), bound=name_start)
@@ -315,7 +323,7 @@ def _titled_person(
     return inside[0]
 
 
-def _pronoun_item(token: Token, doc_id: str, sentences: dict[int, int]) -> Item:
+def _pronoun_item(token: Token, doc_id: str, sentences: list[int]) -> Item:
     gender, plural = PRONOUNS.get(token.text.lower(), ("x", False))
     mention = Mention(doc_id, token.idx, token.idx + len(token), token.text, "PRON", _sent(token, sentences))
     return Item(
@@ -341,7 +349,7 @@ def _is_role_head(token: Token, tables: Tables) -> bool:
 
 
 def _noun_item(
-    span: Span, doc_id: str, sentences: dict[int, int], tables: Tables, root: Token | None = None
+    span: Span, doc_id: str, sentences: list[int], tables: Tables, root: Token | None = None
 ) -> Item:
     root = root if root is not None else span.root
     words = [t for t in span if t.dep_ not in ("det", "poss", "case") and t.pos_ != "PRON"]
@@ -380,7 +388,7 @@ def _add_participants(
     doc: Doc,
     event: Event,
     doc_id: str,
-    sentences: dict[int, int],
+    sentences: list[int],
     tables: Tables,
     items: dict[tuple[int, int], Item],
     bindings: Bindings,
@@ -399,7 +407,7 @@ def _participant_item(
     doc: Doc,
     m: Mention,
     doc_id: str,
-    sentences: dict[int, int],
+    sentences: list[int],
     tables: Tables,
     items: dict[tuple[int, int], Item],
 ) -> tuple[int, int] | None:
