@@ -114,6 +114,7 @@ def sentence_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> l
     frames = absorb_complements([f for f in frames if reporting_frame_ok(f, lexicon)], lexicon)
     for frame in frames:
         annotate(frame, lexicon)
+    frames = [f for f in frames if not _unsaid(f)]
     frames += list(derived_frames(frames))
     for frame in frames:
         finish(frame)
@@ -203,6 +204,15 @@ def annotate(frame: Frame, lexicon: Lexicon) -> None:
     frame.mood = mood(frame.head, reported=frame.speaker is not None)
     if frame.speaker is None and frame.actors and _speech_act(frame):
         frame.speaker = frame.actors[0]  # "X urged Y to...": the request is X's own words
+
+
+def _unsaid(frame: Frame) -> bool:
+    """A statement someone else reports as not made or not yet made ("his lawyer said he would not answer")."""
+    return (
+        frame.type == "STATEMENT"
+        and frame.speaker is not None
+        and frame.mood in ("negated", "hypothetical", "future")
+    )
 
 
 def _speech_act(frame: Frame) -> bool:
