@@ -7,7 +7,9 @@ in each RDF format to an in-memory buffer and prints the throughput (the best of
 runs) and the machine description, in two modes:
 
 * ``auto``: as kgraph runs (graphs this large are formatted in a forked helper process while
-  pyoxigraph parses and serializes in the main one): wall-clock triples/s.
+  pyoxigraph parses and serializes in the main one): wall-clock triples/s, and triples per
+  second of CPU time of the busier of the two processes (what the wall clock gives on two
+  idle cores).
 * ``sequential``: one process; wall-clock and CPU-time triples/s (CPU time is what the
   exporter itself costs when the machine is shared with other work).
 """
@@ -18,6 +20,7 @@ import argparse
 import io
 import os
 import platform
+import resource
 import sys
 import time
 from pathlib import Path
@@ -51,17 +54,22 @@ def machine() -> str:
             f"Python {platform.python_version()}, pyoxigraph {ox.__version__}, load avg {load}")
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def bench(kg, name: str, repeat: int) -> tuple[int, float, float, int]:
-    """Return (triples, best wall s, best CPU s, bytes) of writing ``kg`` as ``name``."""
+    """Return (triples, best wall s, best CPU s of the busier process, bytes) of writing ``kg`` as ``name``."""
     writer, settings = get_exporter(name), Settings()
     best_wall = best_cpu = float("inf")
     data = b""
     for _ in range(repeat):
         buffer = io.BytesIO()
-        wall, cpu = time.perf_counter(), time.process_time()
+        wall, cpu, child = time.perf_counter(), time.process_time(), _children_cpu()
         writer(kg, buffer, settings=settings)
         best_wall = min(best_wall, time.perf_counter() - wall)
-        best_cpu = min(best_cpu, time.process_time() - cpu)
+        best_cpu = min(best_cpu, max(time.process_time() - cpu, _children_cpu() - child))
         data = buffer.getvalue()
     count = sum(1 for _ in ox.parse(data, FORMATS[name]))
     return count, best_wall, best_cpu, len(data)
@@ -84,7 +92,7 @@ def main() -> int:
         rdf.PARALLEL_MIN_NODES = 20_000 if mode == "auto" else 10**12
         for name in args.formats:
             n, wall, cpu, size = bench(kg, name, args.repeat)
-            cpu_cell = f"{cpu:>7.2f} {n / cpu:>10,.0f}" if mode == "sequential" else f"{'-':>7} {'-':>10}"
+            cpu_cell = f"{cpu:>7.2f} {n / cpu:>10,.0f}"
             print(f"{mode:10} {name:8} {n:>10,} {size / 1e6:>7.1f} {wall:>7.2f} {n / wall:>10,.0f} {cpu_cell}", flush=True)
     print(f"load avg after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     return 0
