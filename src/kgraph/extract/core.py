@@ -24,6 +24,7 @@ from kgraph.extract.frames import (
     recipients_of,
     reporting_frame_ok,
     source_frames,
+    sources,
     verb_frames,
 )
 from kgraph.extract.lexicon import Lexicon, load_lexicon
@@ -137,6 +138,7 @@ def cognition_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
             continue
         if is_reporting(token, lexicon) and any(c.dep_ == "ccomp" for c in token.children):
             actors = [a for a in (find_actor(t, depth=1) for t in subjects(token)) if a is not None]
+            actors = actors or sources(token)
             if actors:
                 yield Frame(
                     token,

@@ -22,7 +22,7 @@ from kgraph.extract.participants import (
     subjects,
 )
 from kgraph.extract.typing import Typed, type_noun, type_verb
-from kgraph.extract.words import FIRST_SECOND_PERSON, PATIENT_VERBS
+from kgraph.extract.words import FIRST_SECOND_PERSON, PATIENT_VERBS, SOURCE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -201,6 +201,11 @@ def _object(verb: Token, typed: Typed | None) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
 
 
+def sources(verb: Token) -> list[Token]:
+    """A document or medium as the subject of a reporting verb ("a new poll shows that...")."""
+    return [t for t in subjects(verb) if t.pos_ == "NOUN" and t.lemma_.lower() in SOURCE_NOUNS]
+
+
 def _plausible(
     verb: Token, typed: Typed, actors: list[Token], recipients: list[Token], lexicon: Lexicon
 ) -> bool:
@@ -230,6 +235,8 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
     if typed is None and not untyped:
         return None
     actors = _actors(subjects(verb))
+    if not actors and typed is not None and typed.entry[0] == "STATEMENT":
+        actors = sources(verb)
     recipients = recipients_of(verb, typed, actors)
     if typed is None and not (actors and recipients):
         return None
