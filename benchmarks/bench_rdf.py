@@ -28,12 +28,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-import pyoxigraph as ox  # noqa: E402
+import pyoxigraph as ox
 
-import kgraph.export.rdf as rdf  # noqa: E402
-from kgraph.config import Settings  # noqa: E402
-from kgraph.export import get_exporter  # noqa: E402
-from rdf_fixtures import synthetic_graph  # noqa: E402
+from kgraph.config import Settings
+from kgraph.export import (
+    get_exporter,
+    rdf,
+)
+from rdf_fixtures import synthetic_graph
 
 FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
            "jsonld": ox.RdfFormat.JSON_LD}

@@ -9,7 +9,8 @@ and regular, for benchmarks.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from kgraph.graph import KnowledgeGraph
 from kgraph.ids import actor_id, event_id

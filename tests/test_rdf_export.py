@@ -163,7 +163,7 @@ def test_rdf_empty_graph_exports_nothing_and_conforms() -> None:
 
 @pytest.mark.parametrize("fmt", ["turtle", "trig", "jsonld"])
 def test_rdf_forked_generation_gives_identical_bytes(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kgraph.export.rdf as rdf
+    from kgraph.export import rdf
 
     kg = synthetic_graph(5, 4, 10)
     sequential = export(kg, format=fmt)
@@ -173,7 +173,7 @@ def test_rdf_forked_generation_gives_identical_bytes(fmt: str, monkeypatch: pyte
 
 
 def test_rdf_forked_generation_reports_errors(monkeypatch: pytest.MonkeyPatch) -> None:
-    import kgraph.export.rdf as rdf
+    from kgraph.export import rdf
 
     kg = seed_graph()
     kg.graph.add_node("Bad Kind:x", kind="actor", label="x")

@@ -121,10 +121,10 @@ def test_pipeline_corroborated_default_is_empty_for_one_article(seed_build: Path
 
 @pytest.mark.server
 def test_pipeline_readme_queries_on_the_server(seed_build: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    import subprocess
+
     from kgraph.push import push, query
     from test_push_server import _free_port, _oxigraph, _wait
-
-    import subprocess
 
     port = _free_port()
     location = tmp_path_factory.mktemp("oxigraph-seed")

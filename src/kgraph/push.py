@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 from urllib.parse import quote, urlencode
 
 import pyoxigraph as ox
@@ -69,7 +70,7 @@ def graph_url(endpoint: str, graph: str | None) -> str:
 def _request(url: str, *, method: str, body: bytes | None, headers: Mapping[str, str], timeout: float) -> bytes:
     request = urllib.request.Request(url, data=body, method=method, headers=dict(headers))
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (URL chosen by the user)
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return bytes(response.read())
     except urllib.error.HTTPError as err:
         detail = err.read()[:500].decode("utf-8", "replace")

@@ -23,9 +23,9 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
@@ -103,7 +103,7 @@ class CAMEO(DefinedNamespace):
 
     _fail = True
     _NS = Namespace("https://w3id.org/kgraph/cameo/")
-    _extras = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20']
+    _extras = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20']  # noqa: RUF012 (rdflib's DefinedNamespace API)
 
 # --- END GENERATED ---
 
@@ -149,7 +149,7 @@ def _class_source(name: str, namespace: str, terms: dict[str, str], doc: str) ->
     lines.append(f'    _NS = Namespace("{namespace}")')
     extras = [local for local in terms if not local.isidentifier()]
     if extras:
-        lines.append(f"    _extras = {extras!r}")
+        lines.append(f"    _extras = {extras!r}  # noqa: RUF012 (rdflib's DefinedNamespace API)")
     lines.append("")
     for local, kind in terms.items():
         if local.isidentifier():

@@ -28,7 +28,8 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from typing import IO, TYPE_CHECKING, Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import IO, TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -46,9 +47,9 @@ __all__ = [
     "iter_nquads",
     "prefixes",
     "shacl_report",
+    "turtle_bytes",
     "union_graph",
     "validate",
-    "turtle_bytes",
     "write_jsonld",
     "write_nquads",
     "write_trig",
@@ -253,10 +254,11 @@ class _Builder:
             if len(items) > 1:
                 items.sort(key=_position)
 
-    def _cached(self, key: str, make: Callable[[], str]) -> str:
-        block = self._blocks.get(key)
+    def _cached(self, node: str, make: Callable[[str, dict[str, Any]], str]) -> str:
+        """The block of ``node``, made by ``make(node, data)`` the first time it is needed."""
+        block = self._blocks.get(node)
         if block is None:
-            block = self._blocks[key] = make()
+            block = self._blocks[node] = make(node, self.g.nodes[node])
         return block
 
     # -- chunks ---------------------------------------------------------------------------
@@ -267,13 +269,13 @@ class _Builder:
         for eid in self.events_by_doc.get(doc, ()):
             if eid not in seen:
                 seen.add(eid)
-                out.append(self._cached(eid, lambda: self.event(eid, self.g.nodes[eid])))
+                out.append(self._cached(eid, self.event))
                 out += [self.shared(key, seen) for key in self._shared_of(eid)]
             out += [self.evidence(eid, ev, doc) for ev in self.evidence_of.get((eid, doc), ())]  # type: ignore[arg-type]
         for aid in self.actors_by_doc.get(doc, ()):
             if aid not in seen:
                 seen.add(aid)
-                out.append(self._cached(aid, lambda: self.actor(aid, self.g.nodes[aid])))
+                out.append(self._cached(aid, self.actor))
             out += [self.mention(aid, m, doc) for m in self.mentions_of.get((aid, doc), ())]  # type: ignore[arg-type]
         return out
 
