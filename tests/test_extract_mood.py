@@ -193,3 +193,18 @@ def test_date_and_place_of_an_event(make_doc):
     )
     assert (event.date, event.date_text) == ("2016-03-14", "Monday")
     assert event.place is not None and event.place.text == "Cairo"
+
+
+def test_quote_signed_with_a_dash(make_doc):
+    rows = [
+        ("“", 1, "punct", "PUNCT"),
+        ("Shameful", 1, "ROOT", "ADJ"),
+        ("”", 1, "punct", "PUNCT"),
+        ("―", 1, "punct", "PUNCT"),
+        ("Pamela", 5, "compound", "PROPN"),
+        ("Padilla", 1, "npadvmod", "PROPN"),
+    ]
+    events = events_of(build(make_doc, rows, [(4, 6, "PERSON")]))
+    statement = one(events, "STATEMENT")
+    assert [p.mention.text for p in statement.actor] == ["Pamela Padilla"]
+    assert statement.evidence.trigger.text == "―"

@@ -15,6 +15,7 @@ from kgraph.extract.attribution import according_to, inside_quote, is_reporting
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import (
     direct_objects,
+    entity_of,
     find_actor,
     governing_verb,
     is_actor,
@@ -333,26 +334,53 @@ _DASHES = frozenset({"―", "—", "–", "--"})
 _QUOTES = frozenset({'"', "”", "''", "“", "’"})
 
 
-def _quoted_by(ent: Span) -> Token | None:
-    """The dash or colon that ties a name to a quote: '"..." ― Name' or 'Name: "..."'."""
-    doc = ent.doc
-    before = doc[ent.start - 1] if ent.start > 0 else None
-    if before is not None and before.text in _DASHES and ent.start > 1 and doc[ent.start - 2].text in _QUOTES:
-        return before
-    after = doc[ent.end] if ent.end < len(doc) else None
-    if after is not None and after.text == ":" and ent.start == ent.sent.start:
-        return after
-    return None
+def _near(token: Token, step: int) -> Token | None:
+    """The next token in direction ``step`` that is not white space."""
+    i = token.i + step
+    while 0 <= i < len(token.doc) and token.doc[i].is_space:
+        i += step
+    return token.doc[i] if 0 <= i < len(token.doc) else None
+
+
+def _name_like(token: Token) -> bool:
+    return (
+        token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PROPN" or token.lemma_.lower() in SOURCE_NOUNS
+    )
+
+
+def _signed(dash: Token) -> Token | None:
+    """'"..." ― Name': the name after a dash that follows a closing quote."""
+    before, after = _near(dash, -1), _near(dash, 1)
+    if before is None or after is None or before.text not in _QUOTES or not _name_like(after):
+        return None
+    ent = entity_of(after)
+    return ent.root if ent is not None else after
+
+
+def _announced(colon: Token) -> Token | None:
+    """'PENCE: Well, ...', 'Poll: ...': a name alone before a colon at the start of a sentence."""
+    name = _near(colon, -1)
+    if name is None or not _name_like(name):
+        return None
+    ent = entity_of(name)
+    first = ent.start if ent is not None else name.i
+    head = [t for t in colon.doc[colon.sent.start : first] if not (t.is_punct or t.is_space)]
+    if head or colon.i - first > 4:
+        return None
+    return ent.root if ent is not None else name
 
 
 def quote_frames(sent: Span) -> Iterator[Frame]:
-    """Yield STATEMENT frames for quotes signed with a dash or introduced by "Name:"."""
-    for ent in sent.ents:
-        mark = _quoted_by(ent) if ent.label_ in ("PERSON", "ORG") else None
-        if mark is not None:
-            yield Frame(
-                ent.root, None, (mark,), "quote", [ent.root], rule="quote", type="STATEMENT", cameo_root="01"
-            )
+    """Yield STATEMENT frames for quotes signed with a dash ('"..." ― Name') or led by 'NAME:'."""
+    for token in sent:
+        if token.text in _DASHES:
+            who = _signed(token)
+        elif token.text == ":":
+            who = _announced(token)
+        else:
+            continue
+        if who is not None:
+            yield Frame(who, None, (token,), "quote", [who], rule="quote", type="STATEMENT", cameo_root="01")
 
 
 def defiance_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
