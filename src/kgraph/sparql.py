@@ -90,28 +90,42 @@ def _format_of(path: Path) -> ox.RdfFormat:
 def load(path: str | Path, *, store_dir: str | Path | None = None) -> ox.Store:
     """Load a build folder (or one RDF file) into a Store and return it.
 
+    The file is parsed by pyoxigraph without creating Python objects per triple.
+
     Args:
         path: A build folder or an RDF file (``.trig``, ``.nq``, ``.ttl``, ``.jsonld``).
-        store_dir: A folder for a persistent on-disk store; its named graphs that the build
-            also has are replaced (so loading the same build twice changes nothing).
+        store_dir: A folder for a persistent on-disk store; its graphs that the build also
+            has are replaced (so loading the same build twice changes nothing).
     """
     file = find_build_file(path)
-    store = ox.Store(str(store_dir)) if store_dir is not None else ox.Store()
+    fresh = ox.Store()
     try:
-        quads = list(ox.parse(path=str(file), format=_format_of(file)))
+        fresh.bulk_load(path=str(file), format=_format_of(file))
     except SyntaxError as err:
         raise InputError(f"not valid RDF: {err}", origin=str(file)) from err
-    replace_graphs(store, quads)
+    if store_dir is None:
+        return fresh
+    store = ox.Store(str(store_dir))
+    graphs = list(fresh.named_graphs())
+    if next(iter(fresh.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        graphs.append(ox.DefaultGraph())
+    _clear(store, graphs)
+    store.bulk_load(path=str(file), format=_format_of(file))
+    store.flush()
     return store
 
 
-def replace_graphs(store: ox.Store, quads: Sequence[ox.Quad]) -> None:
-    """Replace, in ``store``, every graph that ``quads`` have triples in by those triples."""
-    for graph in {q.graph_name for q in quads}:
+def _clear(store: ox.Store, graphs: Iterable[Any]) -> None:
+    for graph in graphs:
         if isinstance(graph, ox.DefaultGraph):
             store.clear_graph(graph)
         elif store.contains_named_graph(graph):
             store.remove_graph(graph)
+
+
+def replace_graphs(store: ox.Store, quads: Sequence[ox.Quad]) -> None:
+    """Replace, in ``store``, every graph that ``quads`` have triples in by those triples."""
+    _clear(store, {q.graph_name for q in quads})
     store.bulk_extend(quads)
     store.flush()
 
