@@ -520,7 +520,8 @@ def _parallel(kg: KnowledgeGraph) -> bool:
     import os
 
     big = kg.graph.number_of_nodes() >= PARALLEL_MIN_NODES
-    return big and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+    daemon = multiprocessing.current_process().daemon  # daemonic processes may not have children
+    return big and not daemon and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _quads(kg: KnowledgeGraph, settings: Settings, named_graphs: bool) -> Iterator[Any]:
