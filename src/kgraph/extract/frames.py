@@ -45,6 +45,7 @@ _VERB_PREPS = (
     "for",
     "from",
 )
+_NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _DEEP_PREPS = frozenset({"against", "on", "at", "with", "to", "over", "in", "into"})
 _PLACE_TARGET_TYPES = frozenset(
@@ -203,8 +204,12 @@ def _object(verb: Token, typed: Typed | None) -> Token | None:
 
 
 def sources(verb: Token) -> list[Token]:
-    """A document or medium as the subject of a reporting verb ("a new poll shows that...")."""
-    return [t for t in subjects(verb) if t.pos_ == "NOUN" and t.lemma_.lower() in SOURCE_NOUNS]
+    """Whoever or whatever a reporting verb has as subject: "his surrogates said", "a new poll shows".
+
+    Reporting verbs take speakers (people, bodies) or sources (documents, media) as subjects,
+    so any noun subject is the speaker of the statement.
+    """
+    return [t for t in subjects(verb) if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in _NUMERIC]
 
 
 def _plausible(
