@@ -1,9 +1,11 @@
 """RDF exporters: Turtle, TriG, N-Quads and JSON-LD, aligned with ``ontology/kgraph.ttl``.
 
-The graph is written as N-Quads text straight from the networkx graph (one small f-string
-per triple: building pyoxigraph ``Quad`` objects one by one is ~4x slower than this), parsed
-back by pyoxigraph's Rust parser (which validates every IRI and literal) and streamed to
-pyoxigraph's serializers. Work is done one article at a time, so memory stays bounded.
+Each article's triples are formatted as N-Triples text straight from the networkx graph (one
+f-string per triple, each node's block formatted once and reused: building pyoxigraph
+``Quad`` objects one by one is ~4x slower), parsed back by pyoxigraph's Rust parser as a TriG
+graph block, and streamed to pyoxigraph's serializers. N-Quads is written as formatted (it
+already is N-Quads). Large graphs are formatted in a forked helper process while the main
+one parses and serializes. Work is done one article at a time, so memory stays bounded.
 
 * Turtle: one graph, every triple once.
 * TriG, N-Quads: one named graph per article (``{base}graph/<doc>``) holding the article's
@@ -11,10 +13,11 @@ pyoxigraph's serializers. Work is done one article at a time, so memory stays bo
   the run as ``prov:Activity`` associated with the kgraph version). Events and actors read
   from several articles appear in each of their articles' graphs; the union of the named
   graphs is exactly the Turtle graph.
-* JSON-LD: the same dataset as TriG.
+* JSON-LD: the same dataset as TriG (expanded form).
 
-Output is byte-identical for identical input: nodes are visited in id order, lists are
-sorted and the lines of each article are sorted (which also groups them by subject).
+Output is byte-identical for identical input, whatever order the graph was built in:
+articles and nodes are visited in id order, each node's triples come in a fixed order,
+and lists (aliases, codes, mentions, evidence, roles) are sorted.
 
 >>> from kgraph.graph import KnowledgeGraph
 >>> kg = KnowledgeGraph()
