@@ -625,22 +625,26 @@ def _pronoun_fits(cluster: Cluster, item: Item) -> bool:
 
 
 def _by_antecedent(state: _State, item: Item) -> Decision | None:
-    scores: dict[int, float] = {}
+    """Salience in the manner of Lappin and Leass: the best single mention of a compatible cluster
+    (recency halves per sentence; subjects and non-embedded mentions weigh more), plus a small
+    bonus per mention so that the article's topic wins ties."""
+    best_of: dict[int, float] = {}
+    count: dict[int, int] = {}
     for other in state.items:
         if other.start >= item.start or not 0 <= item.sentence - other.sentence <= 2:
             continue
         cluster = state.of_item.get(other.span)
         if cluster is None or cluster.scope == "mention" or not _pronoun_fits(cluster, item):
             continue
-        weight = (
-            100 * 0.5 ** (item.sentence - other.sentence)
-            + (80 if other.subject else 0)
-            + (0 if other.embedded else 50)
-        )
-        scores[id(cluster)] = scores.get(id(cluster), 0.0) + weight + other.start / 1e7
-    if not scores:
+        key = id(cluster)
+        weight = (100 + (80 if other.subject else 0) + (0 if other.embedded else 50)) * 0.5 ** (
+            item.sentence - other.sentence
+        ) + other.start / 1e7
+        best_of[key] = max(best_of.get(key, 0.0), weight)
+        count[key] = count.get(key, 0) + 1
+    if not best_of:
         return None
-    best_id = max(scores, key=lambda k: scores[k])
+    best_id = max(best_of, key=lambda k: best_of[k] + 5 * min(count[k], 6))
     best = next(c for c in state.clusters if id(c) == best_id)
     return best, "pronoun", f"{item.mention.text!r} → {best.label!r} (most salient compatible antecedent)"
 
