@@ -98,7 +98,6 @@ SPEECH_ACTS = frozenset(
         "apologize",
         "apologise",
         "insist",
-        "invite",
         "rebuke",
         "decry",
         "deplore",
@@ -120,7 +119,6 @@ SPEECH_ACTS = frozenset(
         "rail",
         "rule",
         "decide",
-        "vote",
     }
 )
 #: Heads that count or group the actors of their "of" phrase ("scores of refugees").
