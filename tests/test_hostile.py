@@ -135,7 +135,6 @@ def folder_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, s
     import io
 
     from kgraph.cli import main
-
     from kgraph.nlp import load
 
     out = tmp_path_factory.mktemp("bad-build")

@@ -8,7 +8,6 @@ JSON exports parse. Example counts are modest so the module stays under a minute
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import rdflib

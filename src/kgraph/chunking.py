@@ -22,8 +22,9 @@ documents; the pipeline calls it instead of ``nlp.pipe``::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kgraph.ids import event_id
 from kgraph.model import Actor, DocResult, Document, Event, Mention, Participant, strip_text

@@ -31,9 +31,10 @@ import re
 import sys
 import unicodedata
 import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator, Mapping
+from typing import IO, Any, ClassVar
 
 from kgraph.errors import InputError
 from kgraph.ids import stable_hash
@@ -165,7 +166,7 @@ def read_path(path: Path, *, notes: IngestLog | None = None) -> Iterator[Item]:
 
 
 def _open(path: Path) -> IO[bytes]:
-    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else open(path, "rb")  # noqa: SIM115
+    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else open(path, "rb")
 
 
 def _describe(err: BaseException) -> str:
@@ -177,7 +178,7 @@ def _describe(err: BaseException) -> str:
 def _stem(path: Path) -> str:
     name = path.name
     for suffix in reversed(path.suffixes):
-        name = name[: -len(suffix)] if name.endswith(suffix) else name
+        name = name.removesuffix(suffix)
     return name or path.name
 
 
@@ -428,9 +429,9 @@ def read_texts(texts: Iterable[str | Document], *, prefix: str = "text") -> Iter
 
 
 class _VisibleText(html.parser.HTMLParser):
-    _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "math"}
-    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "article",
-              "section", "blockquote", "title", "header", "footer", "ul", "ol", "table", "pre"}  # fmt: skip
+    _SKIP: ClassVar[frozenset[str]] = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "math"})
+    _BLOCK: ClassVar[frozenset[str]] = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "article",
+              "section", "blockquote", "title", "header", "footer", "ul", "ol", "table", "pre"})  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -470,7 +471,7 @@ def html_to_text(markup: str) -> str:
     try:
         parser.feed(markup)
         parser.close()
-    except Exception:  # html.parser is lenient, but keep whatever was read from a pathological page
+    except Exception:  # noqa: BLE001 - html.parser is lenient; keep whatever was read from a pathological page
         log.debug("HTML parser gave up; keeping the text read so far")
     text = "".join(parser.parts)
     text = re.sub(r"[ \t\f\v]+", " ", text)

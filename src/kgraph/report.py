@@ -19,7 +19,8 @@ warnings are sorted.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from kgraph.config import Settings
 from kgraph.model import DocResult, Skipped
