@@ -129,3 +129,13 @@ def test_acronym_in_parentheses_and_the_actor_inside_an_event_name(make_doc) -> 
     assert names["WPK"].acronym_of == names["Workers Party of Korea"].span
     result = resolve(doc, Document("d", doc.text), [], tables=load_tables())
     assert [(a.label, a.country) for a in result.actors] == [("Workers' Party of Korea", "PRK")]
+
+
+def test_a_party_or_role_word_before_a_person_is_not_part_of_the_name(make_doc) -> None:  # type: ignore[no-untyped-def]
+    words = ["Tory", "Liam", "Fox", "and", "Lawyer", "Louise", "Christian", "spoke", "."]
+    heads = [2, 2, 7, 2, 6, 6, 2, 7, 7]
+    deps = ["compound", "compound", "nsubj", "cc", "compound", "compound", "conj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = make_doc(words, heads, deps, pos, ents=[(0, 3, "PERSON"), (4, 7, "PERSON")])
+    result = resolve(doc, Document("d", doc.text), [], tables=load_tables())
+    assert [a.id for a in result.actors] == ["actor:liam-fox", "actor:louise-christian"]

@@ -218,7 +218,7 @@ def _doc_scoped(item: Item) -> bool:
 
 
 def _label(item: Item) -> str:
-    text = item.mention.text.strip()
+    text = (item.name or item.mention.text).strip()
     for suffix in ("'s", "\u2019s", "'"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]

@@ -78,6 +78,7 @@ class Item:
         agent: It is the acting side of an event.
         participant: It is a participant of an event (either side).
         modifier: A name used as a modifier ("Tory" in "Tory leader"), not as an actor.
+        name: The name as written without leading titles or affiliations ("Liam Fox").
         descriptor: The role phrase bound to a name ("north korean leader"), key form.
         definite: A nominal with a definite or no determiner (indefinites start new actors).
     """
@@ -100,6 +101,7 @@ class Item:
     agent: bool = False
     participant: bool = False
     modifier: bool = False
+    name: str = ""
     descriptor: str = ""
     definite: bool = True
 
@@ -198,6 +200,8 @@ def _name_item(ent: Span, doc_id: str, sentences: list[int], tables: Tables) -> 
         titles.append(name_key(words[0]))
         gender = g if g in "mf" and g != "-" else gender
         words = words[1:]
+    while ent.label_ == "PERSON" and len(words) > 2 and _affiliation(words[0], tables):
+        words = words[1:]  # "Tory Liam Fox", "Lawyer Louise Christian": the name is the rest
     pre_titles, nationality, descriptor = _premodifiers(ent, tables)
     inner_titles = [t for t in titles if (tables.title(t) or ("", ""))[0] != "honorific"]
     root = ent.root
@@ -218,7 +222,15 @@ def _name_item(ent: Span, doc_id: str, sentences: list[int], tables: Tables) -> 
         and root.dep_ in ("amod", "compound", "nmod")
         and root.head.pos_ in ("NOUN", "PROPN"),
         descriptor=descriptor or " ".join(inner_titles),
+        name=ent.doc[ent.end - len(words) : ent.end].text if ent.label_ == "PERSON" else "",
     )
+
+
+def _affiliation(word: str, tables: Tables) -> bool:
+    """A word before a person's name that is a party, a demonym or a role, not part of the name."""
+    key = name_key(word)
+    known = tables.lookup(key)
+    return bool(tables.demonym(key) or tables.role_noun(key) or (known and known.type == "ORGANIZATION"))
 
 
 def _poss_case(ent: Span) -> bool:
@@ -280,9 +292,7 @@ def _appositives(doc: Doc, doc_id: str, sentences: list[int], tables: Tables, na
     return [i for i in out if i is not None]
 
 
-def _bound(
-    token: Token, name_start: Span_, doc_id: str, sentences: list[int], tables: Tables
-) -> Item | None:
+def _bound(token: Token, name_start: Span_, doc_id: str, sentences: list[int], tables: Tables) -> Item | None:
     if token.pos_ == "PRON" and token.text.lower() in PRONOUNS:
         return replace(_pronoun_item(token, doc_id, sentences), bound=name_start)
     if token.pos_ != "NOUN":
