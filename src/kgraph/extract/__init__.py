@@ -4,6 +4,22 @@
 whose participants are not linked yet (``Participant.actor is None``); linking
 happens in :mod:`kgraph.link`. spaCy objects never leave this package and
 :mod:`kgraph.link.resolve`.
+
+Modules, in the order a sentence goes through them:
+
+- :mod:`~kgraph.extract.frames`: predicates → frames (verbs, event nouns, "according to",
+  signed quotes, defiance); :mod:`~kgraph.extract.relations`: roles from appositions and
+  copulas (untyped);
+- :mod:`~kgraph.extract.participants`: subjects, objects and actor mentions;
+- :mod:`~kgraph.extract.typing` with :mod:`~kgraph.extract.lexicon` (``data/lexicon.tsv``)
+  and, optionally, :mod:`~kgraph.extract.petrarch` (a PETRARCH CAMEO verb dictionary);
+- :mod:`~kgraph.extract.attribution` (speakers, statement topics) and
+  :mod:`~kgraph.extract.mood`;
+- :mod:`~kgraph.extract.core`: complements, derived intent/refusal/demand events;
+- :mod:`~kgraph.extract.events`: dates (:mod:`~kgraph.extract.dates`), places
+  (:mod:`~kgraph.extract.places`), confidence, frozen events.
+
+Closed word classes live in :mod:`~kgraph.extract.words` and ``data/actor_nouns.txt``.
 """
 
 from __future__ import annotations
