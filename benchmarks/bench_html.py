@@ -40,8 +40,12 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
-    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}, {chromium}"
+    chromium = subprocess.run(
+        [CHROMIUM, "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"{cpu}, {os.cpu_count()} cores (load average {load}), {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, {chromium}")  # fmt: skip
 
 
 def build_page(input_path: Path, out: Path, max_nodes: int | None) -> dict[str, float]:
@@ -108,7 +112,9 @@ def screenshot(browser: object, uri: str, path: Path, select: str | None) -> Non
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="corpus (default: %(default)s)")
-    parser.add_argument("--max-nodes", type=int, default=None, help="html_max_nodes (default: Settings'; 0: all)")
+    parser.add_argument(
+        "--max-nodes", type=int, default=None, help="html_max_nodes (default: Settings'; 0: all)"
+    )
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="also copy graph.html here")
     parser.add_argument("--screenshot", type=Path, help="also save a PNG of the page here")

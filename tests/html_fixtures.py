@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import random
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from kgraph.graph import KnowledgeGraph
 
@@ -19,12 +20,14 @@ PAYLOADS: tuple[str, ...] = (
     "<img src=x onerror=\"window.__pwned = 2; alert('img')\">",
     "javascript:window.__pwned=3;alert('url')",
     "</script><script>window.__pwned = 4</script>",
-    "\u2028<svg onload=\"window.__pwned = 5\">\u2029",
-    "</title><iframe src=\"javascript:parent.__pwned=6\"></iframe>",
+    '\u2028<svg onload="window.__pwned = 5">\u2029',
+    '</title><iframe src="javascript:parent.__pwned=6"></iframe>',
 )
 
 
-def add_actor(kg: KnowledgeGraph, label: str, kind: str, aliases: Sequence[str] = (), country: str | None = None) -> str:
+def add_actor(
+    kg: KnowledgeGraph, label: str, kind: str, aliases: Sequence[str] = (), country: str | None = None
+) -> str:
     """Add an actor node and return its id (``actor:<slug>``)."""
     node = "actor:" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:10]
     kg.graph.add_node(

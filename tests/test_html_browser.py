@@ -7,9 +7,10 @@ After every test: no console error, no page error, no dialog and no network requ
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 
@@ -73,7 +74,9 @@ def watch(context: Any, opened: Opened) -> None:
     opened.page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
     opened.page.on("pageerror", lambda e: opened.errors.append(str(e)))
     opened.page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
-    opened.page.on("request", lambda r: None if r.url.startswith(("file:", "data:")) else opened.requests.append(r.url))
+    opened.page.on(
+        "request", lambda r: None if r.url.startswith(("file:", "data:")) else opened.requests.append(r.url)
+    )
 
 
 def open_html(browser: Any, path: Path) -> tuple[Any, Opened]:
@@ -246,7 +249,9 @@ def test_hostile_text_runs_no_script(open_graph: Callable[..., Opened]) -> None:
     page.wait_for_timeout(300)
     text = panel_text(opened)
     assert "<img src=x onerror=" in text and "javascript:window.__pwned=3" in text  # shown as text
-    injected = opened.js("document.querySelectorAll('#kg-app img, #kg-app iframe, #kg-app svg, body > img').length")
+    injected = opened.js(
+        "document.querySelectorAll('#kg-app img, #kg-app iframe, #kg-app svg, body > img').length"
+    )
     assert injected == 0
     hrefs = opened.js("Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))")
     assert all(h.startswith(("http://", "https://")) for h in hrefs)
@@ -307,5 +312,9 @@ def test_examples_page_end_to_end(open_graph: Callable[..., Opened]) -> None:
     assert opened.js("kgraph.nodes.length") == kg.graph.number_of_nodes() > 5
     types = opened.js("Array.from(document.querySelectorAll('#kg-filter-type input')).map(i => i.value)")
     opened.page.locator(f"#kg-filter-type input[value='{types[0]}']").uncheck()
-    hidden = {n for n, d in kg.graph.nodes(data=True) if d.get("kind") == "event" and (d.get("type") or "(untyped)") == types[0]}
+    hidden = {
+        n
+        for n, d in kg.graph.nodes(data=True)
+        if d.get("kind") == "event" and (d.get("type") or "(untyped)") == types[0]
+    }
     assert hidden and not hidden & visible(opened)

@@ -234,7 +234,10 @@ def _layout(graph: nx.MultiDiGraph, selection: _Selection) -> dict[str, tuple[fl
     rng = random.Random(SEED)
     projection = _projection(graph, selection)
     order = {a: i for i, a in enumerate(selection.actors)}
-    members = {e: sorted((a for a in _event_actors(graph, e) if a in order), key=order.__getitem__) for e in selection.events}
+    members = {
+        e: sorted((a for a in _event_actors(graph, e) if a in order), key=order.__getitem__)
+        for e in selection.events
+    }
     owner: dict[str, list[str]] = {}
     for event, group in members.items():
         owner.setdefault(group[0] if group else "", []).append(event)
@@ -262,7 +265,9 @@ def _projection(graph: nx.MultiDiGraph, selection: _Selection) -> nx.Graph:
     return projection
 
 
-def _group_layout(projection: nx.Graph, group: list[str], rng: random.Random) -> dict[str, tuple[float, float]]:
+def _group_layout(
+    projection: nx.Graph, group: list[str], rng: random.Random
+) -> dict[str, tuple[float, float]]:
     """Lay out one connected group of actors (most active first) around (0, 0)."""
     if len(group) == 1:
         return {group[0]: (0.0, 0.0)}
@@ -343,7 +348,9 @@ def _network(kg: KnowledgeGraph, selection: _Selection, activity: dict[str, int]
     net.node_ids = _IdList()
     pos = _layout(graph, selection)
     for actor in selection.actors:
-        net.add_node(actor, **_actor_node(actor, graph.nodes[actor], activity[actor]), x=pos[actor][0], y=pos[actor][1])
+        net.add_node(
+            actor, **_actor_node(actor, graph.nodes[actor], activity[actor]), x=pos[actor][0], y=pos[actor][1]
+        )
     for event in selection.events:
         net.add_node(event, **_event_node(event, graph.nodes[event]), x=pos[event][0], y=pos[event][1])
     kept = set(selection.actors) | set(selection.events)
