@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _speed_common import NEWS, ROOT, machine, records, timed  # noqa: E402
+from _speed_common import NEWS, ROOT, machine, records, timed
 
 KGRAPH = [sys.executable, "-m", "kgraph.cli"]
 
@@ -71,7 +71,9 @@ def run_build(corpus: Path, out: Path, processes: int) -> tuple[float, TreeMemor
     proc = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     memory = TreeMemory(proc.pid)
     memory.start()
-    stages = [(time.perf_counter() - start, line.strip()) for line in proc.stderr if line.startswith("kgraph: ")]  # type: ignore[union-attr]
+    stages = [
+        (time.perf_counter() - start, line.strip()) for line in proc.stderr if line.startswith("kgraph: ")
+    ]  # type: ignore[union-attr]
     code = proc.wait()
     wall = time.perf_counter() - start
     memory.join(timeout=2)
@@ -89,15 +91,22 @@ def raw_parse(texts: list[str], processes: int) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--limit", type=int, help="only the first N articles (default: all)")
-    parser.add_argument("--processes", type=int, default=2, help="processes on both sides (default: %(default)s)")
+    parser.add_argument(
+        "--processes", type=int, default=2, help="processes on both sides (default: %(default)s)"
+    )
     args = parser.parse_args()
     print(f"machine: {machine()}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = _input(args.limit, Path(tmp))
         texts = [r["text"] for r in records(corpus)]
-        print(f"corpus: {len(texts)} articles of {NEWS.name}, {sum(map(len, texts)) / 1e6:.1f} M characters", flush=True)
+        print(
+            f"corpus: {len(texts)} articles of {NEWS.name}, {sum(map(len, texts)) / 1e6:.1f} M characters",
+            flush=True,
+        )
         wall, memory, stages = run_build(corpus, Path(tmp) / "out", args.processes)
         for seconds, message in stages:
             print(f"  build {seconds:8.1f}s  {message}", flush=True)

@@ -21,14 +21,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _speed_common import BBC, machine  # noqa: E402
+from _speed_common import BBC, machine
 
 
 def _actors(kg) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
     """(label, number of events) of three actors: most active, 90th percentile, median."""
     graph = kg.graph
     activity = sorted(
-        ((graph.out_degree(n) + graph.in_degree(n), d["label"]) for n, d in graph.nodes(data=True) if d.get("kind") == "actor"),
+        (
+            (graph.out_degree(n) + graph.in_degree(n), d["label"])
+            for n, d in graph.nodes(data=True)
+            if d.get("kind") == "actor"
+        ),
         reverse=True,
     )
     picks = [activity[0], activity[len(activity) // 10], activity[len(activity) // 2]]
@@ -36,9 +40,13 @@ def _actors(kg) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--graph", type=Path, help="a kgraph build folder (default: build the BBC articles)")
-    parser.add_argument("--repeat", type=int, default=200, help="timed calls per actor (default: %(default)s)")
+    parser.add_argument(
+        "--repeat", type=int, default=200, help="timed calls per actor (default: %(default)s)"
+    )
     args = parser.parse_args()
     from kgraph.load import load
 
@@ -49,7 +57,18 @@ def main() -> int:
 
 
 def _build_bbc(folder: Path) -> Path:
-    command = [sys.executable, "-m", "kgraph.cli", "build", str(BBC), "-o", str(folder), "--quiet", "--processes", "2"]
+    command = [
+        sys.executable,
+        "-m",
+        "kgraph.cli",
+        "build",
+        str(BBC),
+        "-o",
+        str(folder),
+        "--quiet",
+        "--processes",
+        "2",
+    ]
     subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return folder
 
@@ -72,7 +91,9 @@ def _bench(kg, folder: Path, repeat: int) -> int:  # type: ignore[no-untyped-def
         worst = max(worst, median)
         print(f"  events(actor={label!r}): {len(first)} events (degree {degree}); first call {cold * 1e3:.1f} ms, "
               f"then median {median * 1e3:.2f} ms, p95 {p95 * 1e3:.2f} ms")  # fmt: skip
-    print(f"(f) events(actor=...) median latency, worst of the three actors: {worst * 1e3:.2f} ms (target ≤ 10 ms)")
+    print(
+        f"(f) events(actor=...) median latency, worst of the three actors: {worst * 1e3:.2f} ms (target ≤ 10 ms)"
+    )
     return 0
 
 

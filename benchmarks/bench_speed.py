@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _speed_common import BBC, machine, records, timed  # noqa: E402
+from _speed_common import BBC, machine, records, timed
 
 
 def _corpus(limit: int, folder: Path) -> Path:
@@ -42,7 +42,9 @@ def kgraph_run(path: Path, processes: int) -> float:
 
     settings = replace(Settings(), processes=processes, batch_size=32)
     skipped: list[Skipped] = []
-    seconds, n = timed(lambda: sum(1 for _ in process(documents_from([str(path)], skipped), settings=settings)))
+    seconds, n = timed(
+        lambda: sum(1 for _ in process(documents_from([str(path)], skipped), settings=settings))
+    )
     return n / seconds
 
 
@@ -73,9 +75,13 @@ def report(name: str, num: list[float], den: list[float], target: float) -> None
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--limit", type=int, default=300, help="articles (default: %(default)s)")
-    parser.add_argument("--rounds", type=int, default=2, help="A B B A rounds per ratio (default: %(default)s)")
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="A B B A rounds per ratio (default: %(default)s)"
+    )
     parser.add_argument("--only", choices=["a", "b"], help="run one benchmark")
     args = parser.parse_args()
     from kgraph.nlp import load
@@ -85,7 +91,10 @@ def main() -> int:
         path = _corpus(args.limit, Path(tmp))
         texts = [r["text"] for r in records(path)]
         print(f"machine: {machine()}")
-        print(f"corpus: {len(texts)} BBC politics articles, {sum(map(len, texts)) / 1e6:.2f} M characters", flush=True)
+        print(
+            f"corpus: {len(texts)} BBC politics articles, {sum(map(len, texts)) / 1e6:.2f} M characters",
+            flush=True,
+        )
         kgraph_run(path, 1)  # warm-up (lexicon, tables, caches)
         if args.only in (None, "a"):
             kg, raw = ratio_rounds(lambda: kgraph_run(path, 1), lambda: raw_run(texts, 1), args.rounds)
@@ -93,7 +102,9 @@ def main() -> int:
         if args.only in (None, "b"):
             two, one = ratio_rounds(lambda: kgraph_run(path, 2), lambda: kgraph_run(path, 1), args.rounds)
             report("b: kgraph 2 processes ÷ 1", two, one, 1.65)
-            two, one = ratio_rounds(lambda: raw_run(texts, 2), lambda: raw_run(texts, 1), max(args.rounds // 2, 1))
+            two, one = ratio_rounds(
+                lambda: raw_run(texts, 2), lambda: raw_run(texts, 1), max(args.rounds // 2, 1)
+            )
             report("b, reference: raw spaCy n_process=2 ÷ 1", two, one, 1.73)
     return 0
 

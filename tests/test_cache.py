@@ -33,7 +33,12 @@ def _result(doc_id: str = "d1") -> DocResult:
         evidence=Evidence(doc_id, 0, "Russia sanctions.", 0, 17, trigger), date="2024-03",
     )  # fmt: skip
     actor = Actor("actor:russia", "Russia", "COUNTRY", "RUS", ("Russia",), (mention,))
-    return DocResult(Document(doc_id, "", title="T", origin="a.jsonl:1"), (actor,), (event,), ({"actor": "x", "rule": "r"},))
+    return DocResult(
+        Document(doc_id, "", title="T", origin="a.jsonl:1"),
+        (actor,),
+        (event,),
+        ({"actor": "x", "rule": "r"},),
+    )
 
 
 def test_encoded_result_round_trips() -> None:

@@ -17,9 +17,13 @@ distributed = pytest.importorskip("distributed")
 
 @pytest.fixture(scope="module")
 def client():  # type: ignore[no-untyped-def]
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
-        with distributed.Client(cluster) as c:
-            yield c
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as c,
+    ):
+        yield c
 
 
 def test_cluster_build_equals_single_process_build(client) -> None:  # type: ignore[no-untyped-def]

@@ -23,7 +23,9 @@ def test_count_documents_estimates_records(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
-def test_progress_goes_to_stderr_and_quiet_silences_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_progress_goes_to_stderr_and_quiet_silences_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["build", str(ARTICLES), "-o", str(tmp_path), "--format", "json"]) == 0
     err = capsys.readouterr().err
     assert "5/5" in err and "doc/s" in err
@@ -35,7 +37,12 @@ def test_progress_goes_to_stderr_and_quiet_silences_it(tmp_path: Path, capsys: p
 @pytest.mark.model
 def test_processes_option_gives_the_same_files(tmp_path: Path) -> None:
     assert main(["build", str(ARTICLES), "-o", str(tmp_path / "one"), "--quiet", "--no-cache"]) == 0
-    assert main(["build", str(ARTICLES), "-o", str(tmp_path / "two"), "--quiet", "--no-cache", "--processes", "2"]) == 0
+    assert (
+        main(
+            ["build", str(ARTICLES), "-o", str(tmp_path / "two"), "--quiet", "--no-cache", "--processes", "2"]
+        )
+        == 0
+    )
     for name in ("graph.json", "events.jsonl", "report.json", "graph.ttl"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
     assert not (tmp_path / "one" / ".kgraph-cache").exists()
@@ -43,6 +50,9 @@ def test_processes_option_gives_the_same_files(tmp_path: Path) -> None:
 
 @pytest.mark.model
 def test_cache_option_moves_the_cache(tmp_path: Path) -> None:
-    assert main(["build", str(ARTICLES), "-o", str(tmp_path / "out"), "--quiet", "--cache", str(tmp_path / "c")]) == 0
+    assert (
+        main(["build", str(ARTICLES), "-o", str(tmp_path / "out"), "--quiet", "--cache", str(tmp_path / "c")])
+        == 0
+    )
     assert (tmp_path / "c" / "results.sqlite").is_file()
     assert not (tmp_path / "out" / ".kgraph-cache").exists()

@@ -20,9 +20,15 @@ pytestmark = pytest.mark.model
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """Old articles, and new ones: two fresh, one repeating an old text, one reusing an old id."""
     folder = tmp_path_factory.mktemp("inputs")
-    records = [json.loads(line) for line in (EXAMPLES / "articles.jsonl").read_text().splitlines() if line.strip()]
+    records = [
+        json.loads(line) for line in (EXAMPLES / "articles.jsonl").read_text().splitlines() if line.strip()
+    ]
     old, fresh = records[:3], records[3:]
-    new = [*fresh, {**records[0], "id": "copy"}, {**fresh[0], "id": records[1]["id"], "text": fresh[0]["text"] + " More."}]
+    new = [
+        *fresh,
+        {**records[0], "id": "copy"},
+        {**fresh[0], "id": records[1]["id"], "text": fresh[0]["text"] + " More."},
+    ]
     (folder / "a_old.jsonl").write_text("".join(json.dumps(r) + "\n" for r in old))
     (folder / "b_new.jsonl").write_text("".join(json.dumps(r) + "\n" for r in new))
     return folder / "a_old.jsonl", folder / "b_new.jsonl"
@@ -30,16 +36,22 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 def _files(folder: Path) -> dict[str, bytes]:
     files = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
-    files["results.jsonl.gz"] = gzip.decompress(files["results.jsonl.gz"])  # appended: same content, new member
+    files["results.jsonl.gz"] = gzip.decompress(
+        files["results.jsonl.gz"]
+    )  # appended: same content, new member
     return files
 
 
-def test_update_equals_a_full_rebuild(inputs: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_update_equals_a_full_rebuild(
+    inputs: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     old, new = inputs
     assert main(["build", str(old), "-o", str(tmp_path / "updated"), "--quiet", "--no-cache"]) == 0
     parsed: list[str] = []
     real = kgraph.pipeline.analyze_batch
-    monkeypatch.setattr(kgraph.pipeline, "analyze_batch", lambda docs, s: parsed.extend(d.id for d in docs) or real(docs, s))
+    monkeypatch.setattr(
+        kgraph.pipeline, "analyze_batch", lambda docs, s: parsed.extend(d.id for d in docs) or real(docs, s)
+    )
     assert main(["build", "--update", str(tmp_path / "updated"), str(new), "--quiet", "--no-cache"]) == 0
     assert len(parsed) == 3  # the two fresh articles and the changed one; the copy is a duplicate
     assert main(["build", str(old), str(new), "-o", str(tmp_path / "full"), "--quiet", "--no-cache"]) == 0
@@ -49,7 +61,9 @@ def test_update_equals_a_full_rebuild(inputs: tuple[Path, Path], tmp_path: Path,
         assert updated[name] == full[name], name
 
 
-def test_update_of_a_folder_without_a_build_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_update_of_a_folder_without_a_build_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["build", "--update", str(tmp_path), str(EXAMPLES / "articles.jsonl"), "--quiet"]) == 2
     assert "results.jsonl.gz" in capsys.readouterr().err
 
@@ -69,6 +83,8 @@ def test_rebuild_parses_only_new_documents_with_the_cache(inputs: tuple[Path, Pa
     assert (tmp_path / ".kgraph-cache" / "results.sqlite").is_file()
     parsed: list[str] = []
     real = kgraph.pipeline.analyze_batch
-    monkeypatch.setattr(kgraph.pipeline, "analyze_batch", lambda docs, s: parsed.extend(d.id for d in docs) or real(docs, s))
+    monkeypatch.setattr(
+        kgraph.pipeline, "analyze_batch", lambda docs, s: parsed.extend(d.id for d in docs) or real(docs, s)
+    )
     assert main(["build", str(old), str(new), "-o", str(tmp_path), "--quiet"]) == 0
     assert len(parsed) == 3

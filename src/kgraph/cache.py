@@ -30,7 +30,8 @@ import sqlite3
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Self
+from collections.abc import Iterator
 
 from kgraph.errors import ConfigError
 from kgraph.model import DocResult, Document, Skipped, strip_text
@@ -126,7 +127,9 @@ def _file_hash(path: Path | None) -> str | None:
 
 def encode_result(result: DocResult) -> bytes:
     """Compressed JSON of a DocResult (see :func:`decode_result`)."""
-    return zlib.compress(json.dumps(_plain(result), ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+    return zlib.compress(
+        json.dumps(_plain(result), ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1
+    )
 
 
 def decode_result(data: bytes) -> DocResult:
@@ -188,7 +191,9 @@ class ResultCache:
         if data is None:
             row = self._db.execute("SELECT data FROM results WHERE key = ?", (key,)).fetchone()
             data = row[0] if row else None
-        return None if data is None else dataclasses.replace(decode_result(data), document=strip_text(document))
+        return (
+            None if data is None else dataclasses.replace(decode_result(data), document=strip_text(document))
+        )
 
     def put(self, document: Document, result: DocResult) -> None:
         """Remember ``result`` for ``document`` (written in batches; see :meth:`flush`)."""
@@ -208,7 +213,7 @@ class ResultCache:
         self.flush()
         self._db.close()
 
-    def __enter__(self) -> ResultCache:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -292,7 +297,9 @@ def read_results(path: Path) -> Results:
             else:
                 _add(out, record)
     except (OSError, EOFError, ValueError, KeyError) as err:
-        raise ConfigError(f"{path}: cannot read the results of a previous build ({err}); run a full build") from err
+        raise ConfigError(
+            f"{path}: cannot read the results of a previous build ({err}); run a full build"
+        ) from err
     return out
 
 
@@ -318,4 +325,3 @@ def _header(record: dict[str, Any], path: Path) -> str:
     if record.get("kgraph_results") != _FORMAT:
         raise ValueError(f"not a kgraph results file of format {_FORMAT}")
     return str(record["fingerprint"])
-

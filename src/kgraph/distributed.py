@@ -17,7 +17,8 @@ N``): spaCy parses in Python, so threads in one worker do not add speed.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
 from kgraph.config import Settings
 from kgraph.model import DocResult, Document
@@ -46,7 +47,9 @@ def window_for(*, cores: int) -> int:
     return max(2 * cores, 2)
 
 
-def run_on_cluster(documents: Iterator[Document], *, settings: Settings, scheduler: str | Client) -> Iterator[DocResult]:
+def run_on_cluster(
+    documents: Iterator[Document], *, settings: Settings, scheduler: str | Client
+) -> Iterator[DocResult]:
     """Yield the results of ``documents``, in input order, computed on a Dask cluster.
 
     Args:

@@ -10,7 +10,8 @@ import gzip
 import sys
 import time
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 __all__ = ["count_documents", "progress_bar", "stage"]
 
@@ -21,7 +22,9 @@ def progress_bar(total: int | None, *, quiet: bool, desc: str = "documents") -> 
     """A tqdm bar on stderr (documents done, docs/s, ETA when ``total`` is known)."""
     from tqdm import tqdm
 
-    return tqdm(total=total, disable=quiet, unit="doc", desc=desc, file=sys.stderr, dynamic_ncols=True, smoothing=0.05)
+    return tqdm(
+        total=total, disable=quiet, unit="doc", desc=desc, file=sys.stderr, dynamic_ncols=True, smoothing=0.05
+    )
 
 
 def stage(message: str, *, quiet: bool, started: float | None = None) -> float:
@@ -53,7 +56,7 @@ def _count(path: Path) -> int:
     if not name.endswith(_RECORDS):
         return 1
     try:
-        with (gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")) as stream:
+        with gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb") as stream:
             lines = sum(1 for line in stream if line.strip())
     except OSError:
         return 1

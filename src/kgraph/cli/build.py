@@ -32,16 +32,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     formats = "; ".join(f"{n} ({s.filename}: {s.description})" for n, s in list_exporters().items())
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, or - for stdin")
-    parser.add_argument("-o", "--output", type=Path, help="output folder (default: exports, or the --update folder)")
+    parser.add_argument(
+        "-o", "--output", type=Path, help="output folder (default: exports, or the --update folder)"
+    )
     parser.add_argument(
         "--format", action="append", dest="formats", metavar="NAME",
         help=f"add an export by name (repeatable); default: {', '.join(DEFAULT_FORMATS)}. Registered: {formats}",
     )  # fmt: skip
     add_model_options(parser)
     group = parser.add_argument_group("speed")
-    group.add_argument("--update", type=Path, metavar="DIR", help="add INPUTs to the build in DIR, parsing only them")
+    group.add_argument(
+        "--update", type=Path, metavar="DIR", help="add INPUTs to the build in DIR, parsing only them"
+    )
     group.add_argument("--scheduler", metavar="ADDRESS", help="parse on a Dask cluster (tcp://host:8786)")
-    group.add_argument("--cache", type=Path, metavar="DIR", help=f"result cache folder (default: OUTPUT/{CACHE_DIR})")
+    group.add_argument(
+        "--cache", type=Path, metavar="DIR", help=f"result cache folder (default: OUTPUT/{CACHE_DIR})"
+    )
     group.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
 
 
@@ -63,7 +69,10 @@ def run(args: argparse.Namespace) -> int:
     started = stage("writing exports", quiet=args.quiet, started=started)
     report = json.dumps(kg.report, indent=1, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
     in_place = args.update is not None and args.update.resolve() == output.resolve()
-    extra = {"report.json": report, RESULTS_FILE: _results_bytes(output / RESULTS_FILE, results, previous if in_place else None)}
+    extra = {
+        "report.json": report,
+        RESULTS_FILE: _results_bytes(output / RESULTS_FILE, results, previous if in_place else None),
+    }
     written = write_exports(kg, output, formats, settings=settings, extra=extra)
     stage("done", quiet=args.quiet, started=started)
     _print_skips(skip_messages(kg.report))
@@ -82,7 +91,9 @@ def _collect(args: argparse.Namespace, settings: Settings, previous: Results | N
 
     total = None if args.quiet else count_documents(args.inputs)
     with progress_bar(total, quiet=args.quiet) as bar:
-        results = collect(args.inputs, settings=settings, progress=bar.update, scheduler=args.scheduler, previous=previous)
+        results = collect(
+            args.inputs, settings=settings, progress=bar.update, scheduler=args.scheduler, previous=previous
+        )
         bar.total = bar.n
     return results
 
