@@ -56,7 +56,12 @@ def build_page(input_path: Path, out: Path, max_nodes: int | None) -> dict[str, 
 
     settings = Settings() if max_nodes is None else replace(Settings(), html_max_nodes=max_nodes or None)
     t0 = time.perf_counter()
-    kg = kgraph.pipeline.build([input_path], settings=settings)
+    if input_path.is_dir() or input_path.name == "graph.json":  # a build folder: load, do not rebuild
+        from kgraph.load import load
+
+        kg = load(input_path)
+    else:
+        kg = kgraph.pipeline.build([input_path], settings=settings)
     t1 = time.perf_counter()
     export(kg, out, format="html", settings=settings)
     t2 = time.perf_counter()
@@ -111,7 +116,12 @@ def screenshot(browser: object, uri: str, path: Path, select: str | None) -> Non
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="corpus (default: %(default)s)")
+    parser.add_argument(
+        "--input",
+        type=Path,
+        default=DEFAULT_INPUT,
+        help="corpus, or a build folder / graph.json to load instead of building (default: %(default)s)",
+    )
     parser.add_argument(
         "--max-nodes", type=int, default=None, help="html_max_nodes (default: Settings'; 0: all)"
     )
@@ -135,7 +145,7 @@ def main() -> int:
             browser.close()
     print(f"machine: {machine()}")
     print(f"input: {args.input.name}; graph: {info['graph_nodes']} nodes ({info['actors']} actors, {info['events']} events); "
-          f"build {info['build_s']:.1f} s, graph.html {info['bytes'] / 1e6:.2f} MB written in {info['export_s']:.2f} s")  # fmt: skip
+          f"build or load {info['build_s']:.1f} s, graph.html {info['bytes'] / 1e6:.2f} MB written in {info['export_s']:.2f} s")  # fmt: skip
     print(f"page: {runs[0]['nodes']} nodes, {runs[0]['edges']} edges; blocked requests {sum(r['blocked'] for r in runs)}, "
           f"console errors {sum(r['errors'] for r in runs)}")  # fmt: skip
     walls = [r["wall_s"] for r in runs]
