@@ -318,3 +318,31 @@ def test_examples_page_end_to_end(open_graph: Callable[..., Opened]) -> None:
         if d.get("kind") == "event" and (d.get("type") or "(untyped)") == types[0]
     }
     assert hidden and not hidden & visible(opened)
+
+
+HOSTILE_ARTICLE = (
+    "President John <script>window.__pwned = 1; alert(1)</script> Smith met Prime Minister Anna Jones in Paris "
+    'on Monday. "We will impose sanctions on Russia <img src=x onerror="window.__pwned = 2; alert(2)">," '
+    'said John Smith. Russia accused the United Nations <a href="javascript:window.__pwned=3">of bias</a>. '
+    'The <svg onload="window.__pwned = 4">Kremlin</svg> rejected the report javascript:alert(5) on Tuesday.'
+)
+
+
+@pytest.mark.model
+def test_hostile_article_built_by_the_pipeline_runs_no_script(open_graph: Callable[..., Opened]) -> None:
+    import kgraph
+    from kgraph.model import Document
+
+    doc = Document(id="evil", text=HOSTILE_ARTICLE, title="<script>alert('title')</script>", date="2024-03-04",
+                   url="javascript:window.__pwned=6")  # fmt: skip
+    kg = kgraph.build([doc])
+    sentences = [ev["sentence"] for _, d in kg.graph.nodes(data=True) for ev in d.get("evidence") or ()]
+    assert any("<img src=x" in s or "<script>" in s for s in sentences)  # the payloads reach the page
+    opened = open_graph(kg)
+    for node in opened.js("kgraph.nodes.getIds()"):
+        click_node(opened, node)
+    opened.page.wait_for_timeout(300)
+    assert "<" in panel_text(opened) or opened.js("kgraph.nodes.length") == 0
+    hrefs = opened.js("Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))")
+    assert not [h for h in hrefs if not h.startswith(("http://", "https://"))]
+    opened.assert_clean()
