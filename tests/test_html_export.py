@@ -155,3 +155,10 @@ def test_events_without_actors_only_fill_the_room_left() -> None:
     kinds = [n["kg"]["kind"] for n in nodes]
     assert kinds.count("actor") >= 50
     assert not any(n["id"].startswith("event:orphan") for n in nodes) or len(nodes) == 400
+
+
+def test_max_nodes_zero_or_none_keeps_every_node() -> None:
+    kg = big_graph(700, 900)
+    for cap in (None, 0):
+        nodes = blocks(to_html(kg, settings=replace(Settings(), html_max_nodes=cap)))["kg-nodes"]
+        assert len(nodes) == kg.graph.number_of_nodes()

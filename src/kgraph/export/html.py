@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from kgraph.graph import KnowledgeGraph
 
-__all__ = ["ACTOR_COLOURS", "MOOD_COLOURS", "PHYSICS_LIMIT", "to_html", "write_html"]
+__all__ = ["ACTOR_COLOURS", "MOOD_COLOURS", "PHYSICS_LIMIT", "escape_json", "to_html", "write_html"]
 
 #: Fill colour of actor nodes by actor type.
 ACTOR_COLOURS: dict[str, str] = {
@@ -82,7 +82,7 @@ def write_html(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings) -> 
     Args:
         kg: The graph.
         stream: Where the bytes go.
-        settings: ``settings.html_max_nodes`` caps the nodes shown (``None``: all).
+        settings: ``settings.html_max_nodes`` caps the nodes shown (``None`` or 0: all).
 
     >>> import io
     >>> from kgraph.graph import KnowledgeGraph
@@ -99,7 +99,7 @@ def to_html(kg: KnowledgeGraph, *, settings: Settings | None = None) -> str:
 
     Args:
         kg: The graph.
-        settings: Run settings; ``html_max_nodes`` caps the nodes shown.
+        settings: Run settings; ``html_max_nodes`` caps the nodes shown (``None`` or 0: all).
 
     >>> from kgraph.graph import KnowledgeGraph
     >>> "kg-nodes" in to_html(KnowledgeGraph())
@@ -139,7 +139,7 @@ def _select(kg: KnowledgeGraph, activity: dict[str, int], max_nodes: int | None)
     """
     actors = sorted(activity, key=lambda a: (-activity[a], a))
     events = sorted(n for n, kind in kg.graph.nodes(data="kind") if kind == "event")
-    if max_nodes is None or len(actors) + len(events) <= max_nodes:
+    if not max_nodes or len(actors) + len(events) <= max_nodes:  # None or 0: keep every node
         return _Selection(actors, events, len(actors), len(events))
     members = {e: _event_actors(kg.graph, e) for e in events}
     kept = actors[: _actor_room(actors, members, max_nodes)]
