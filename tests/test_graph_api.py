@@ -194,6 +194,8 @@ def test_index_follows_graph_changes(kg: KnowledgeGraph) -> None:
     kg.graph.add_node("event:new", kind="event", type="AID", sources=["a"])
     kg.graph.add_edge("actor:loner", "event:new", key="actor", role="actor")
     assert [e.id for e in kg.events(actor="Loner")] == ["event:new"]
+    kg.graph.add_edge("actor:loner", "event:meet", key="actor", role="actor")  # an edge alone: refresh
+    assert [e.id for e in kg.refresh().events(actor="Loner")] == ["event:meet", "event:new"]
 
 
 def test_to_networkx_is_the_graph(kg: KnowledgeGraph) -> None:

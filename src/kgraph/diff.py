@@ -128,17 +128,16 @@ def _describe(kg: KnowledgeGraph, node: str) -> str:
     if data.get("kind") == "actor":
         return f"{data.get('label')} ({data.get('type')})"
     view = kg.event(node)
-    names = lambda ids: ", ".join(str(kg.graph.nodes[i].get("label")) for i in ids) or "?"  # noqa: E731
+    names = lambda ids: ", ".join(str(kg.graph.nodes[i].get("label")) for i in ids) or "?"
     when = f" {view.date}" if view.date else ""
     return f"{view.type or '-'} '{view.relation}' {names(view.actors)} -> {names(view.recipients)}{when}"
 
 
 def format_text(d: GraphDiff, old: KnowledgeGraph, new: KnowledgeGraph) -> str:
     """Render a diff as text: a summary line, then ``+``/``-``/``~`` lines per node."""
-    lines = [
-        f"actors: +{len(d.actors_added)} -{len(d.actors_removed)} ~{len(d.actors_changed)}; "
-        f"events: +{len(d.events_added)} -{len(d.events_removed)} ~{len(d.events_changed)}"
-    ]
+    counts = [f"{kind}: +{len(getattr(d, f'{kind}_added'))} -{len(getattr(d, f'{kind}_removed'))} "
+              f"~{len(getattr(d, f'{kind}_changed'))}" for kind in ("actors", "events")]  # fmt: skip
+    lines = ["; ".join(counts)]
     for kind in ("actor", "event"):
         lines += [f"+ {kind} {n}  {_describe(new, n)}" for n in getattr(d, f"{kind}s_added")]
         lines += [f"- {kind} {n}  {_describe(old, n)}" for n in getattr(d, f"{kind}s_removed")]

@@ -91,10 +91,22 @@ class KnowledgeGraph:
 
     @property
     def index(self) -> GraphIndex:
-        """The lookup index, (re)built when the graph has changed size since it was built."""
+        """The lookup index, built on first use and rebuilt when nodes were added or removed."""
         if self._index is None or self._index.signature != signature(self.graph):
             self._index = GraphIndex.build(self.graph)
         return self._index
+
+    def refresh(self) -> KnowledgeGraph:
+        """Drop cached indexes after changing edges or names in place (node additions are noticed).
+
+        >>> kg = KnowledgeGraph(); kg.graph.add_node("actor:x", kind="actor", label="X")
+        >>> kg.graph.nodes["actor:x"]["aliases"] = ["Ex"]
+        >>> kg.refresh().actor("Ex").id
+        'actor:x'
+        """
+        self._index = None
+        self.__dict__.pop("_sparql_store", None)
+        return self
 
     @property
     def documents(self) -> dict[str, dict[str, Any]]:
@@ -194,13 +206,14 @@ class KnowledgeGraph:
         ids = self._candidates(actor, recipient, involving)
         types, moods = _choice(type), _choice(mood)
         lo, hi = date_bounds(since), date_bounds(until)
-        nodes = self.graph.nodes
-        kept = [
-            e for e in ids
-            if (types is None or nodes[e].get("type") in types) and (moods is None or nodes[e].get("mood") in moods)
-            and overlaps(nodes[e].get("date"), lo, hi) and _sources(nodes[e]) >= min_sources
-        ]  # fmt: skip
-        return [self._event_view(e) for e in sorted(kept, key=lambda e: _by_date(e, nodes[e]))]
+        if types is not None or moods is not None or lo or hi or min_sources > 1:
+            data = self.graph.nodes
+            ids = [
+                e for e in ids
+                if (types is None or data[e].get("type") in types) and (moods is None or data[e].get("mood") in moods)
+                and overlaps(data[e].get("date"), lo, hi) and _sources(data[e]) >= min_sources
+            ]  # fmt: skip
+        return self._event_views(ids)
 
     def _candidates(self, actor: str | None, recipient: str | None, involving: str | None) -> Iterable[str]:
         index = self.index
@@ -215,6 +228,13 @@ class KnowledgeGraph:
         acting, receiving = self.index.participants.get(node, ((), ()))
         return EventView(node, readonly(self.graph.nodes[node]), acting, receiving)
 
+    def _event_views(self, ids: Iterable[str]) -> list[EventView]:
+        """Views of ``ids`` by date (undated last), then id."""
+        index, data = self.index, self.graph.nodes
+        ranked = sorted(ids, key=index.order.__getitem__)
+        both = index.participants
+        return [EventView(e, readonly(data[e]), *both[e]) for e in ranked]
+
     def timeline(self, actor: str) -> list[EventView]:
         """Return every event ``actor`` takes part in (any role), by date; undated events last."""
         return self.events(involving=actor)
@@ -223,9 +243,7 @@ class KnowledgeGraph:
         """Return the events both actors take part in (in any role, either direction), by date."""
         index = self.index
         first, second = (index.resolve(name, self.graph) for name in (a, b))
-        common = index.events_of(first) & index.events_of(second)
-        nodes = self.graph.nodes
-        return [self._event_view(e) for e in sorted(common, key=lambda e: _by_date(e, nodes[e]))]
+        return self._event_views(index.events_of(first) & index.events_of(second))
 
     # -- structure ------------------------------------------------------------------------
 
@@ -338,8 +356,3 @@ def _names_contain(actor: ActorView, wanted: str) -> bool:
 
 def _sources(data: NodeData) -> int:
     return int(data.get("corroboration") or len(data.get("sources") or ()) or 1)
-
-
-def _by_date(node: str, data: NodeData) -> tuple[bool, str, str]:
-    date = data.get("date")
-    return (date is None, str(date or ""), node)

@@ -1,7 +1,7 @@
 """Lookup indexes and filters behind :class:`kgraph.KnowledgeGraph`'s query methods.
 
 The index is built lazily, in one pass over the graph, the first time a query needs it, and
-rebuilt when the graph's node or edge count changes. It maps normalised names and aliases to
+rebuilt when nodes are added or removed (or on ``kg.refresh()``). It maps normalised names and aliases to
 actor ids and actors to their events by role, so ``kg.events(actor="Kim")`` touches only that
 actor's events.
 
@@ -45,7 +45,7 @@ def normalise(name: str) -> str:
     'kim jong un'
     """
     text = name.strip().lower().replace("\u2019", "'")
-    text = text[:-2] if text.endswith("'s") else text
+    text = text.removesuffix("'s")
     text = _LEADING.sub("", text.replace(".", ""))
     return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
 
@@ -94,6 +94,7 @@ class GraphIndex:
     participants: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     actor_ids: list[str] = field(default_factory=list)
     event_ids: list[str] = field(default_factory=list)
+    order: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, graph: nx.MultiDiGraph) -> GraphIndex:
@@ -109,7 +110,15 @@ class GraphIndex:
         index.actor_ids.sort()
         index.event_ids.sort()
         index._add_roles(graph)
+        index._add_order(graph)
         return index
+
+    def _add_order(self, graph: nx.MultiDiGraph) -> None:
+        """Rank every event by (undated last, date, id): sorting a result is then sorting ints."""
+        nodes = graph.nodes
+        dates = {e: nodes[e].get("date") for e in self.event_ids}
+        ranked = sorted(self.event_ids, key=lambda e: (dates[e] is None, str(dates[e] or ""), e))
+        self.order = {e: i for i, e in enumerate(ranked)}
 
     def _add_names(self, node: str, data: dict[str, Any]) -> None:
         counts = Counter(normalise(str(m.get("text", ""))) for m in data.get("mentions") or ())
@@ -158,5 +167,10 @@ class GraphIndex:
 
 
 def signature(graph: nx.MultiDiGraph) -> tuple[int, int]:
-    """What the index depends on: the number of nodes and edges (cheap to read)."""
-    return (graph.number_of_nodes(), graph.number_of_edges())
+    """What a built index is checked against before use: the graph object and its node count.
+
+    Both are O(1) to read (networkx counts edges by walking every node, which would cost more
+    than a lookup). Changes that keep the node count, such as adding an edge between existing
+    nodes or editing aliases, need :meth:`kgraph.KnowledgeGraph.refresh`.
+    """
+    return (id(graph), len(graph))

@@ -79,7 +79,7 @@ def _index(quads: Iterable[Any]) -> Triples:
 
 def _one(props: dict[str, list[Any]], predicate: str) -> Any:
     values = props.get(predicate) or [None]
-    return sorted(values, key=str)[0]
+    return min(values, key=str)
 
 
 def _target(t: Triples, target: str) -> dict[str, Any]:
@@ -117,7 +117,7 @@ def _actor(iri: str, props: dict[str, list[Any]], mentions: list[dict[str, Any]]
     types = [CLASS_TYPES[c] for c in props.get(RDF_TYPE, []) if c in CLASS_TYPES]
     found = [m["targets"][0] for m in mentions if m["targets"]]
     return {
-        "kind": "actor", "label": _one(props, LABEL), "type": sorted(types)[0] if types else "OTHER",
+        "kind": "actor", "label": _one(props, LABEL), "type": min(types) if types else "OTHER",
         "country": _one(props, str(KG.countryCode)), "aliases": sorted(props.get(ALT, [])),
         "mentions": sorted(({k: m.get(k) for k in ("doc", "start", "end", "text")} for m in found),
                            key=lambda m: (str(m["doc"]), m["start"] or 0, m["end"] or 0)),

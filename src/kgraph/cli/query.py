@@ -44,7 +44,7 @@ def _label(kg: KnowledgeGraph, node: str) -> str:
 
 
 def _event_line(kg: KnowledgeGraph, e: EventView) -> str:
-    names = lambda ids: ", ".join(_label(kg, i) for i in ids) or "-"  # noqa: E731
+    names = lambda ids: ", ".join(_label(kg, i) for i in ids) or "-"
     extra = f" [{e.mood}]" if e.mood != "asserted" else ""
     return f"    {e.date or 'undated':<10}  {names(e.actors)} -> {names(e.recipients)}: {e.relation}{extra}  ({e.corroboration} src)"
 
