@@ -164,3 +164,11 @@ def test_largest_merges_lists_nodes_with_their_reasons_and_goes_into_the_report(
     assert row["actor"] == "actor:united-nations" and row["reasons"] == {"same-id": 1, "table": 1}
     assert row["documents"] == 2 and row["aliases"] == ["U.N.", "UN"]
     assert kg.graph.graph["largest_merges"] == largest_merges(kg.graph)
+
+
+def test_events_missing_a_side_are_never_merged() -> None:
+    results = [
+        _result("a", "2022-03-01", [_event("a", 1, "ASSAULT", "actor:russia", "")]),
+        _result("b", "2022-03-01", [_event("b", 1, "ASSAULT", "actor:russia", "")]),
+    ]
+    assert len(list(link(results).event_nodes())) == 2

@@ -279,17 +279,26 @@ def _acronym_target(ent: Span) -> Span_ | None:
 
 def _appositives(doc: Doc, doc_id: str, sentences: list[int], tables: Tables, names: dict) -> list[Item]:
     """Nominals and pronouns bound to a name by apposition ("Cho Min, a former vice president")."""
-    starts = {doc.char_span(s, e, alignment_mode="expand").root.i: (s, e) for (s, e) in names}
+    spans = {(s, e): doc.char_span(s, e, alignment_mode="expand") for (s, e) in names}
+    starts = {span.root.i: key for key, span in spans.items()}
     out = []
     for token in doc:
         if token.dep_ != "appos":
             continue
         a, b = token, token.head
-        if a.i in starts and b.i not in starts:
-            out.append(_bound(b, starts[a.i], doc_id, sentences, tables))
-        elif b.i in starts and a.i not in starts:
-            out.append(_bound(a, starts[b.i], doc_id, sentences, tables))
+        for name, other in ((a, b), (b, a)):
+            if name.i in starts and other.i not in starts and _adjacent(spans[starts[name.i]], other):
+                out.append(_bound(other, starts[name.i], doc_id, sentences, tables))
     return [i for i in out if i is not None]
+
+
+def _adjacent(name: Span, noun: Token) -> bool:
+    """Apposition is side by side: only punctuation between the name and the noun phrase
+    ("Cho Min, a former vice president"; not "the son of the teenager Shamima Begum")."""
+    doc = name.doc
+    start = _np_start(noun) if noun.pos_ != "PRON" else noun.i
+    gap = doc[name.end : start] if name.end <= start else doc[noun.i + 1 : name.start]
+    return all(t.is_punct or t.pos_ == "PUNCT" for t in gap)
 
 
 def _bound(token: Token, name_start: Span_, doc_id: str, sentences: list[int], tables: Tables) -> Item | None:

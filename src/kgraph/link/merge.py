@@ -4,7 +4,8 @@ Events: typed events (a PLOVER type) with the same type, the same actor ids and 
 recipient ids are one event when their dates lie within ``window_days`` of the first report's
 date (a partial date such as "2016-03" is the whole month). Events with no date, neither their
 own nor their article's, are merged only within one article. Untyped events and statements
-are never merged. Groups and their ids depend only on the events, not on the input order.
+are never merged, nor are events that lack an actor or a recipient. Groups and their ids
+depend only on the events, not on the input order.
 
 >>> from datetime import date
 >>> date_range("2016-03")
@@ -56,10 +57,10 @@ def event_key(event: Event, canon: Mapping[str, str] | None = None) -> Key | Non
     if event.type is None or event.type == "STATEMENT":
         return None
     canon = canon or {}
-    actors = tuple(sorted({canon.get(p.actor or "", p.actor or "") for p in event.actor}))
-    recipients = tuple(sorted({canon.get(p.actor or "", p.actor or "") for p in event.recipient}))
-    if not actors and not recipients:
-        return None
+    actors = tuple(sorted({canon.get(p.actor, p.actor) for p in event.actor if p.actor}))
+    recipients = tuple(sorted({canon.get(p.actor, p.actor) for p in event.recipient if p.actor}))
+    if not actors or not recipients:
+        return None  # "Russia attacked" twice is too little to say it is one event
     return (event.type, actors, recipients)
 
 
