@@ -507,7 +507,7 @@ def _by_apposition(state: _State, item: Item) -> Decision | None:
     ):
         return None
     if item.kind == "NOUN" and item.plural and target.type != "GROUP":
-        return None  # "their cabinet colleagues Foreign Secretary Jack Straw", "Some EU countries, notably France"
+        return None  # "their colleagues Foreign Secretary Jack Straw"; "Some EU countries, notably France"
     return target, "apposition", f"{item.mention.text!r} is in apposition to {target.label!r}"
 
 
