@@ -56,8 +56,6 @@ def test_hostile_strings_round_trip_through_every_rdf_export(name: str) -> None:
     assert set(HOSTILE) <= _labels(data, name)
 
 
-@pytest.mark.xfail(strict=True, reason="pyoxigraph writes doc:ends\\. (valid Turtle) that rdflib 7 cannot parse; "
-                   "fix: kgraph.ids.to_iri should percent-encode a trailing '.'")  # fmt: skip
 @pytest.mark.parametrize("name", ["turtle", "trig"])
 def test_document_id_ending_with_a_dot_parses_with_rdflib(name: str) -> None:
     data = export(hostile_graph(["Reuters report 12."]), format=name)

@@ -53,6 +53,11 @@ def to_iri(node_id: str, base: str) -> str:
     'https://w3id.org/kgraph/id/actor/north-korea'
     >>> to_iri("doc:a b<c>", "urn:x:")
     'urn:x:doc/a%20b%3Cc%3E'
+    >>> to_iri("doc:report 12.", "urn:x:")
+    'urn:x:doc/report%2012%2E'
     """
     kind, _, local = node_id.partition(":")
-    return f"{base}{kind}/{quote(local, safe='-._~')}"
+    encoded = quote(local, safe="-._~")
+    if encoded.endswith("."):  # a trailing dot ends a prefixed name in Turtle: some parsers misread it
+        encoded = encoded[:-1] + "%2E"
+    return f"{base}{kind}/{encoded}"
