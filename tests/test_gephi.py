@@ -49,11 +49,16 @@ def test_gephi_formats_keep_nodes_edges_and_attributes(fmt: str, tmp_path: Path)
     assert roles == {"actor", "recipient", "source"}
 
 
-def test_gephi_parallel_edges_survive_graphml(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_gephi_parallel_edges_survive(fmt: str, tmp_path: Path) -> None:
     kg = small_graph()
     kg.graph.add_edge("actor:kim-jong-un", "event:threat", key="actor", role="actor")  # also its speaker
-    back = _check_round_trip(kg, "graphml", tmp_path)
+    back = _check_round_trip(kg, fmt, tmp_path)
     assert back.number_of_edges("actor:kim-jong-un", "event:threat") == 2
+
+
+def test_gexf_has_no_date_of_writing() -> None:
+    assert b"lastmodifieddate" not in small_graph().export(format="gexf")
 
 
 def test_flat_graph_leaves_the_graph_alone() -> None:

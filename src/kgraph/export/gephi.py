@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import IO, TYPE_CHECKING, Any, Mapping
 
 import networkx as nx
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["flat_graph", "flat_value", "write_gexf", "write_graphml"]
 
 _SCALARS = (str, bool, int, float)
+_TODAY = re.compile(rb' lastmodifieddate="[^"]*"')
 
 
 def flat_value(value: Any) -> Any:
@@ -76,7 +78,10 @@ def write_graphml(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings) 
 
 
 def write_gexf(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings) -> None:
-    """Write ``graph.gexf`` (GEXF 1.2) for Gephi: flattened node and edge attributes, node labels."""
+    """Write ``graph.gexf`` (GEXF 1.2) for Gephi: flattened node and edge attributes, node labels.
+
+    The optional ``lastmodifieddate`` (today's date) is left out so the output is deterministic.
+    """
     buffer = io.BytesIO()
     nx.write_gexf(flat_graph(kg.graph, graph_attrs=False), buffer, encoding="utf-8", version="1.2draft")
-    stream.write(buffer.getvalue())
+    stream.write(_TODAY.sub(b"", buffer.getvalue(), count=1))  # same input, same bytes, any day
