@@ -179,3 +179,25 @@ def test_two_reports_of_one_event_give_min_sources_2(two_reports: kgraph.Knowled
     assert event.actors == (two_reports.actor("United States").id,)
     assert all(e.corroboration == 1 for e in two_reports.events() if e.id != event.id)
     assert two_reports.events(min_sources=3) == []
+
+
+def test_examples_structure_methods(examples: kgraph.KnowledgeGraph) -> None:
+    (top, _), *_ = examples.rank("degree")
+    (other, shared), *_ = examples.neighbours(top.id)
+    assert len(examples.between(top.id, other.id)) == shared
+    assert examples.path(top.id, other.id)[::2] == [top.id, other.id]
+    sub = examples.neighbourhood(top.id, hops=2)
+    assert top.id in sub and other.id in sub and len(sub.actors()) <= len(examples.actors())
+    assert examples.to_networkx().number_of_nodes() == len(examples.actors()) + len(examples.events())
+    for by in ("degree", "events", "pagerank"):
+        assert len(examples.rank(by)) == len(examples.actors())  # type: ignore[arg-type]
+
+
+def test_examples_pandas_and_sparql(examples: kgraph.KnowledgeGraph) -> None:
+    pytest.importorskip("pandas")
+    events, actors = examples.to_pandas()
+    assert list(events.columns) == list(FIELDS) and len(events) == len(examples.records())
+    assert set(actors["id"]) == {a.id for a in examples.actors()}
+    us = examples.actor("United States").id
+    labels = examples.sparql("SELECT DISTINCT ?label WHERE { ?a rdfs:label ?label }", a=us).rows
+    assert labels == [(examples.actor(us).label,)]
