@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from html_fixtures import big_graph, hostile_graph, small_graph
+from html_fixtures import add_event, big_graph, hostile_graph, small_graph
 from kgraph.config import Settings
 from kgraph.export import export
 from kgraph.graph import KnowledgeGraph
@@ -346,3 +346,19 @@ def test_hostile_article_built_by_the_pipeline_runs_no_script(open_graph: Callab
     hrefs = opened.js("Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))")
     assert not [h for h in hrefs if not h.startswith(("http://", "https://"))]
     opened.assert_clean()
+
+
+def test_actor_panel_lists_each_event_once(open_graph: Callable[..., Opened]) -> None:
+    kg = small_graph()
+    kim = node_id_of(kg, "Kim Jong Un")
+    add_event(kg, [kim], [node_id_of(kg, "South Korea")], "warn", type="THREATEN", doc="other",
+              sentence="Kim warned Seoul, he said.", speaker=kim)  # fmt: skip
+    opened = open_graph(kg)
+    opened.js("id => kgraph.selectNode(id)", kim)
+    assert opened.page.locator("#kg-panel h3", has_text="Evidence").inner_text() == "Evidence (3 events)"
+    assert "acts in, is quoted as the source of" in panel_text(opened)
+
+
+def node_id_of(kg: KnowledgeGraph, label: str) -> str:
+    """Return the id of the actor labelled ``label`` in a fixture graph."""
+    return next(n for n, d in kg.graph.nodes(data=True) if d.get("label") == label)

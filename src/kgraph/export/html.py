@@ -189,7 +189,7 @@ def _actor_node(node: str, data: dict[str, Any], activity: int) -> dict[str, Any
         "label": str(data.get("label") or node),
         "shape": "dot",
         "color": ACTOR_COLOURS.get(kind, ACTOR_COLOURS["OTHER"]),
-        "size": round(min(60.0, 10 + 6 * math.sqrt(activity)), 1),
+        "size": round(min(45.0, 9 + 4 * math.sqrt(activity)), 1),
         "kg": {
             "kind": "actor", "type": kind, "country": data.get("country"), "activity": activity,
             "aliases": list(data.get("aliases") or ()), "codes": list(data.get("codes") or ()),
@@ -271,7 +271,7 @@ def _group_layout(
     """Lay out one connected group of actors (most active first) around (0, 0)."""
     if len(group) == 1:
         return {group[0]: (0.0, 0.0)}
-    scale = 60 * math.sqrt(len(group))
+    scale = 90 * math.sqrt(len(group))
     found = nx.spring_layout(projection.subgraph(group[:BACKBONE]), seed=SEED, iterations=50, scale=scale)
     pos = {n: (float(x), float(y)) for n, (x, y) in found.items()}
     for actor in group[BACKBONE:]:  # in activity order, so most have a placed neighbour

@@ -339,8 +339,14 @@
   }
 
   function actorEvents(id) {
-    return linksOfKind(id, "event").map(function (l) { return { node: nodeById.get(l.other), role: l.role }; })
-      .sort(function (a, b) { return String(b.node.kg.date || "").localeCompare(String(a.node.kg.date || "")); });
+    var roles = new Map(); // event id -> the actor's roles in it
+    linksOfKind(id, "event").forEach(function (l) {
+      if (!roles.has(l.other)) { roles.set(l.other, []); }
+      roles.get(l.other).push(ROLE_TEXT[l.role] || l.role);
+    });
+    return Array.from(roles.entries()).map(function (entry) {
+      return { node: nodeById.get(entry[0]), role: entry[1].join(", ") };
+    }).sort(function (a, b) { return String(b.node.kg.date || "").localeCompare(String(a.node.kg.date || "")); });
   }
 
   function showActor(id) {
@@ -353,10 +359,14 @@
     p.appendChild(focus);
     var events = actorEvents(id);
     p.appendChild(el("h3", "Evidence (" + events.length + " events)"));
+    if (events.length < k.activity) {
+      p.appendChild(el("p", (k.activity - events.length) + " of its " + k.activity +
+        " events were left out of this page (see the note on the left).", "kg-note"));
+    }
     events.slice(0, 100).forEach(function (item) {
       var head = el("div");
       head.appendChild(linkButton(typeKey(item.node.kg) + ": " + item.node.kg.relation, function () { selectNode(item.node.id); }));
-      head.appendChild(document.createTextNode(" (" + (ROLE_TEXT[item.role] || item.role) + ", " + item.node.kg.mood + ")"));
+      head.appendChild(document.createTextNode(" (" + item.role + ", " + item.node.kg.mood + ")"));
       p.appendChild(head);
       p.appendChild(evidenceBlocks(item.node.kg));
     });
