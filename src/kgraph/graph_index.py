@@ -128,12 +128,15 @@ class GraphIndex:
 
     def _add_roles(self, graph: nx.MultiDiGraph) -> None:
         sides: dict[str, dict[str, list[str]]] = {"actor": defaultdict(list), "recipient": defaultdict(list)}
-        for u, v, key in graph.edges(keys=True):
-            role = str(key)
-            actor, event = (v, u) if role == "recipient" else (u, v)
-            self.roles[actor].setdefault(role, set()).add(event)
-            if role in sides:
-                sides[role][event].append(actor)
+        roles = self.roles
+        for u, targets in graph.succ.items():  # the adjacency itself: faster than the edge view
+            for v, keys in targets.items():
+                for key in keys:
+                    role = str(key)
+                    actor, event = (v, u) if role == "recipient" else (u, v)
+                    roles[actor].setdefault(role, set()).add(event)
+                    if role in sides:
+                        sides[role][event].append(actor)
         for event in self.event_ids:
             acting, receiving = sides["actor"].get(event, ()), sides["recipient"].get(event, ())
             self.participants[event] = (tuple(sorted(acting)), tuple(sorted(receiving)))
