@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from kgraph.ids import event_id
+from kgraph.ids import stable_hash
 from kgraph.model import Actor, DocResult, Document, Event, Mention, Participant, strip_text
 
 if TYPE_CHECKING:
@@ -150,9 +150,10 @@ def _cut_point(text: str, start: int, limit: int) -> int:
 def merge_results(document: Document, parts: Sequence[PartResult]) -> DocResult:
     """Merge the results of ``document``'s parts into one result about the whole text.
 
-    Offsets are shifted by each part's offset, sentence indices by the sentences of the parts
-    before it, and event ids are minted again from the shifted trigger, so they are unique in
-    the document. Actors with the same id in several parts become one actor.
+    Offsets are shifted by each part's offset and sentence indices by the sentences of the
+    parts before it. Event ids of the first part are kept; those of later parts are hashed
+    with the part's offset, so they stay unique in the document and the same on every run.
+    Actors with the same id in several parts become one actor.
 
     Args:
         document: The whole document (its text is dropped from the result).
@@ -188,6 +189,13 @@ class _Shift:
     def __init__(self, offset: int, sentences: int) -> None:
         self.offset, self.sentences = offset, sentences
 
+    def event_id(self, part_id: str) -> str:
+        """Ids minted in the first part stay; later parts' ids are rehashed with the part's offset."""
+        if self.offset == 0:
+            return part_id
+        kind, _, _ = part_id.partition(":")
+        return f"{kind}:{stable_hash(part_id, self.offset)}"
+
     def mention(self, m: Mention) -> Mention:
         sentence = m.sentence + self.sentences if m.sentence >= 0 else m.sentence
         return replace(m, start=m.start + self.offset, end=m.end + self.offset, sentence=sentence)
@@ -205,10 +213,8 @@ class _Shift:
             ev, sentence_index=ev.sentence_index + self.sentences, start=ev.start + self.offset,
             end=ev.end + self.offset, trigger=trigger,
         )  # fmt: skip
-        same_recipe = e.id == event_id(ev.doc, ev.trigger.start, ev.trigger.end, e.relation)
-        new_id = event_id(ev.doc, trigger.start, trigger.end, e.relation) if same_recipe else f"{e.id}-{self.offset}"
         return replace(
-            e, id=new_id, evidence=evidence,
+            e, id=self.event_id(e.id), evidence=evidence,
             actor=tuple(self.participant(p) for p in e.actor),
             recipient=tuple(self.participant(p) for p in e.recipient),
             place=self.mention(e.place) if e.place else None,
