@@ -356,7 +356,9 @@ def _salience(cluster: Cluster) -> int:
 def _by_surname(state: _State, item: Item) -> Decision | None:
     if " " in item.key or item.ner not in ("PERSON", "ORG", "GPE", "NORP"):
         return None
-    if item.ner != "PERSON" and state.tables.lookup(item.key):
+    if item.ner != "PERSON" and (
+        state.tables.lookup(item.key) or state.tables.capital(item.key) or state.tables.demonym(item.key)
+    ):
         return None
     owners = [
         c
