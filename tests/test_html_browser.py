@@ -197,6 +197,9 @@ def test_filters_hide_what_they_should(open_graph: Callable[..., Opened]) -> Non
     page.locator("#kg-filter-actor input[value='PERSON']").uncheck()
     kim = node_id(opened, "Kim Jong Un")
     assert kim not in visible(opened) and node_id(opened, "push campaign") not in visible(opened)
+    page.fill("#kg-search", "Kim Jong")  # a hidden actor can still be found and read
+    page.keyboard.press("Enter")
+    assert page.inner_text("#kg-panel h2") == "Kim Jong Un"
     page.click("#kg-reset")
     assert visible(opened) == everything
     page.locator("#kg-filter-type input[value='SANCTION']").uncheck()
