@@ -80,6 +80,7 @@ class KnowledgeGraph:
         self.report: dict[str, Any] = report if report is not None else {}
         self._records = records
         self._index: GraphIndex | None = None
+        self._sparql_store: Any = None  # (key, pyoxigraph Store), see kgraph.graph_sparql
 
     def __repr__(self) -> str:
         index = self.index
@@ -104,8 +105,7 @@ class KnowledgeGraph:
         >>> kg.refresh().actor("Ex").id
         'actor:x'
         """
-        self._index = None
-        self.__dict__.pop("_sparql_store", None)
+        self._index = self._sparql_store = None
         return self
 
     @property

@@ -30,12 +30,12 @@ def store_of(kg: KnowledgeGraph, base: str) -> ox.Store:
     from kgraph.graph_index import signature
 
     key = (signature(kg.graph), base)
-    cached = getattr(kg, "_sparql_store", None)
+    cached = kg._sparql_store
     if cached is not None and cached[0] == key:
         return cached[1]
     store = ox.Store()
     store.bulk_load(b"".join(iter_nquads(kg, settings=Settings(base_iri=base))), ox.RdfFormat.N_QUADS)
-    kg._sparql_store = (key, store)  # type: ignore[attr-defined]
+    kg._sparql_store = (key, store)
     return store
 
 
