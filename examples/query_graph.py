@@ -12,9 +12,9 @@ import kgraph
 if len(sys.argv) > 1:
     kg = kgraph.load(sys.argv[1])  # a build folder, graph.json, .trig or .nq
 else:
-    folder = Path(tempfile.mkdtemp())
-    kgraph.build([Path(__file__).parent / "articles.jsonl"]).save(folder, ["json", "events"])
-    kg = kgraph.load(folder)
+    with tempfile.TemporaryDirectory() as folder:
+        kgraph.build([Path(__file__).parent / "articles.jsonl"]).save(folder, ["json", "events"])
+        kg = kgraph.load(folder)
 
 us = kg.actor("the United States")  # id, label or any alias
 print(us.label, us.type, us.country, us.aliases)
