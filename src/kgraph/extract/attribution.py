@@ -18,9 +18,19 @@ from kgraph.extract.words import ACTOR_ENTS, COGNITION
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["according_to", "clause_verb", "inside_quote", "is_reporting", "speaker", "statement_topics"]
+__all__ = [
+    "according_to",
+    "clause_verb",
+    "inside_quote",
+    "inverted",
+    "is_reporting",
+    "speaker",
+    "speaking_subjects",
+    "statement_topics",
+    "topics_in",
+]
 
-_MAX_TOPICS = 3
+_MAX_TOPICS = 4
 _TOPIC_ENTS = frozenset({*ACTOR_ENTS, "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 
 _CONTENT = frozenset({"ccomp", "parataxis"})
@@ -84,11 +94,29 @@ def _reporter_beside(head: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def inverted(verb: Token) -> list[Token]:
+    """The subjects before an inverted reporting verb: "Russian tactics 'crazy', says Zelensky".
+
+    A headline or quote that ends in "says X" is often parsed with its content as a second
+    subject; when a subject follows the verb, the subjects before it are what was said.
+    """
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not any(c.i > verb.i for c in own):
+        return []
+    return [c for c in own if c.i < verb.i]
+
+
+def speaking_subjects(verb: Token) -> list[Token]:
+    """The subjects of a reporting verb that speak (the content of an inverted report left out)."""
+    content = {t.i for c in inverted(verb) for t in c.subtree}
+    return [t for t in subjects(verb) if t.i not in content]
+
+
 def speaker(head: Token, lexicon: Lexicon) -> Token | None:
     """Return the head token of the speaker an event is attributed to, or ``None``."""
     reporter = _reporter_above(head, lexicon) or _reporter_beside(head, lexicon)
     if reporter is not None:
-        found = subjects(reporter)
+        found = speaking_subjects(reporter)
         if found:
             return found[0]
     return according_to(head.sent)
@@ -117,16 +145,31 @@ def _topic(token: Token) -> Token | None:
     return None
 
 
+def _noun_topic(tokens: list[Token]) -> list[Token]:
+    """The first noun subject or object of a statement with no actor topic ("Even nuns watch porn, Pope says")."""
+    for token in tokens:
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.pos_ == "NOUN" and not token.ent_type_:
+            return [token]
+    return []
+
+
+def topics_in(tokens: list[Token], speakers: set[int]) -> list[Token]:
+    """The topics (named entities, actor subjects and objects) among ``tokens``, at most three."""
+    found: list[Token] = []
+    for token in tokens:
+        head = _topic(token)
+        if head is not None and head.i not in speakers and head not in found:
+            found.append(head)
+    return found[:_MAX_TOPICS] or [t for t in _noun_topic(tokens) if t.i not in speakers]
+
+
 def statement_topics(frame: Any) -> list[Token]:
     """Return what a statement is about: named entities and actor subjects/objects of its content.
 
     CAMEO codes a statement with the actor it is about as its target ("Russian tactics are
     'crazy', says Zelensky" → Zelensky → Russian).
     """
-    found: list[Token] = []
-    speakers = {a.i for a in frame.actors}
-    for token in _content(frame.head, frame.rule):
-        head = _topic(token)
-        if head is not None and head.i not in speakers and head not in found:
-            found.append(head)
-    return found[:_MAX_TOPICS]
+    content = _content(frame.head, frame.rule)
+    if frame.rule == "verb":  # "Russian tactics 'crazy', says Zelensky": the tactics were said
+        content = [t for c in inverted(frame.head) for t in c.subtree] + content
+    return topics_in(content, {a.i for a in frame.actors})

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kgraph.extract.attribution import is_reporting, speaker, statement_topics
+from kgraph.extract.credits import credit_frames
 from kgraph.extract.events import confidence, to_event
 from kgraph.extract.frames import (
     Frame,
@@ -109,6 +110,8 @@ def sentence_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> l
     frames += list(noun_frames(sent, lexicon, used))
     frames += list(source_frames(sent))
     frames += list(quote_frames(sent))
+    signed = {f.head.i for f in frames if f.rule == "quote"}
+    frames += [f for f in credit_frames(sent) if f.head.i not in signed]
     frames += list(defiance_frames(sent, lexicon))
     frames += list(relation_frames(sent))
     frames += list(deontic_frames(sent, lexicon))
@@ -200,7 +203,7 @@ def annotate(frame: Frame, lexicon: Lexicon) -> None:
     """Set the frame's speaker and mood."""
     if frame.rule == "deontic":
         return
-    if frame.rule not in ("according_to", "cognition", "quote"):
+    if frame.rule not in ("according_to", "cognition", "quote", "credit"):
         who = speaker(frame.head, lexicon)
         frame.speaker = who if who is not None and who not in frame.actors else None
     frame.mood = mood(frame.head, reported=frame.speaker is not None)

@@ -54,7 +54,9 @@ def confidence(frame: Frame) -> float:
     0.9
     """
     score = 0.3 + (0.25 if frame.type in PLOVER_TYPES else 0.1 if frame.type else 0.0)
-    score += 0.1 * bool(frame.actors) + 0.1 * bool(frame.recipients)
+    score += 0.1 * bool(frame.actors) + 0.1 * (
+        bool(frame.recipients) and not getattr(frame, "weak_recipient", False)
+    )
     score += 0.05 if frame.typed is not None and frame.typed.specific == 2 else 0.0
     score += {"noun": -0.1, "intent": 0.07, "deontic": 0.02, "defiance": -0.05}.get(frame.rule, 0.0)
     score += 0.1 if frame.head.dep_ in ("ROOT", "conj", "ccomp", "parataxis") else 0.0

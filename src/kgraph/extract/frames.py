@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from kgraph.extract.attribution import according_to, inside_quote, is_reporting
+from kgraph.extract.attribution import according_to, inside_quote, inverted, is_reporting
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import (
     direct_objects,
@@ -23,7 +23,7 @@ from kgraph.extract.participants import (
     subjects,
 )
 from kgraph.extract.typing import Typed, type_noun, type_verb
-from kgraph.extract.words import FIRST_SECOND_PERSON, PATIENT_VERBS, SOURCE_NOUNS
+from kgraph.extract.words import FIRST_SECOND_PERSON, PATIENT_VERBS, QUANTIFIERS, SOURCE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -51,6 +51,8 @@ _DEEP_PREPS = frozenset({"against", "on", "at", "with", "to", "over", "in", "int
 _PLACE_TARGET_TYPES = frozenset(
     {"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST", "SANCTION"}
 )
+#: Names before a headline colon that say what it is about, not who speaks ("Peru: Police clash...").
+_TOPIC_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "EVENT", "DATE"})
 _NOUN_AGENT_PREPS = frozenset({"by", "between", "among"})
 _MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
 _DEFIANCE_NOUNS = frozenset(
@@ -93,6 +95,7 @@ class Frame:
         confidence: 0..1.
         type: PLOVER type or STATEMENT (``None``: untyped).
         cameo_root: Two-digit CAMEO root.
+        weak_recipient: The recipient is a plain object phrase, not an actor.
     """
 
     head: Token
@@ -108,6 +111,7 @@ class Frame:
     confidence: float = 0.5
     type: str | None = None
     cameo_root: str | None = None
+    weak_recipient: bool = False
 
     def __post_init__(self) -> None:
         if self.typed is not None and self.type is None:
@@ -135,6 +139,22 @@ def _named_object(verb: Token, typed: Typed | None, actors: list[Token]) -> list
         for token in owner.subtree:
             if token.ent_type_ in _NAMED and token.ent_iob_ == "B" and token not in actors:
                 return [token]
+    return []
+
+
+def object_phrase(verb: Token, typed: Typed, actors: list[Token]) -> list[Token]:
+    """The head of a typed verb's noun-phrase object, when it has no actor recipient.
+
+    "Germany banned recreational cannabis" → cannabis (its phrase is the recipient); not a
+    pronoun, number or the event noun of a light verb ("held talks").
+    """
+    skip = {t.i for a in actors for t in a.subtree}
+    for obj in direct_objects(verb):
+        if obj == typed.noun or obj.i in skip or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if obj.ent_type_ in _NUMERIC or obj.lemma_.lower() in QUANTIFIERS:
+            continue
+        return [obj]
     return []
 
 
@@ -240,9 +260,11 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
     typed = type_verb(verb, lexicon)
     if typed is None and not untyped:
         return None
-    actors = _actors(subjects(verb))
-    if not actors and typed is not None and typed.entry[0] == "STATEMENT":
-        actors = sources(verb)
+    statement = typed is not None and typed.entry[0] == "STATEMENT"
+    content = {t.i for c in inverted(verb) for t in c.subtree} if statement else set()
+    actors = [a for a in _actors(subjects(verb)) if a.i not in content]
+    if not actors and statement:
+        actors = [a for a in sources(verb) if a.i not in content]
     recipients = recipients_of(verb, typed, actors)
     if typed is None and not (actors and recipients):
         return None
@@ -250,11 +272,17 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
         return None
     if typed is not None and not _plausible(verb, typed, actors, recipients, lexicon):
         return None
-    if typed is not None and typed.entry[0] == "STATEMENT":
+    weak = False
+    if not recipients and typed is not None and not statement and actors:
+        recipients = object_phrase(verb, typed, actors)
+        weak = bool(recipients)
+    if statement:
         actors = [_as_written(verb, a) for a in actors]
     trigger = typed.tokens if typed else (verb,)
     relation = typed.relation if typed else verb.lemma_.lower()
-    return Frame(verb, typed, trigger, relation, actors, recipients, _object(verb, typed), rule="verb")
+    frame = Frame(verb, typed, trigger, relation, actors, recipients, _object(verb, typed), rule="verb")
+    frame.weak_recipient = weak
+    return frame
 
 
 def verb_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> Iterator[Frame]:
@@ -368,6 +396,8 @@ def _announced(colon: Token) -> Token | None:
     if name is None or not _name_like(name):
         return None
     ent = entity_of(name)
+    if ent is not None and ent.label_ in _TOPIC_ENTS:  # "Ukraine: UNESCO using satellites...": a topic
+        return None
     first = ent.start if ent is not None else name.i
     head = [t for t in colon.doc[colon.sent.start : first] if not (t.is_punct or t.is_space)]
     if head or colon.i - first > 4:

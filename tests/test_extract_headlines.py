@@ -1,0 +1,139 @@
+"""Headline and statement rules on hand-built parses: inverted "says X", topic colons, credit lines,
+statement topics and noun-phrase objects."""
+
+from __future__ import annotations
+
+from extract_docs import build, events_of, one, triples
+
+
+def test_inverted_says_speaker_is_after_the_verb(make_doc):
+    # "Russian tactics 'crazy', says Zelensky." parsed with the tactics as a second subject
+    rows = [
+        ("Russian", 1, "amod", "ADJ", "russian"),
+        ("tactics", 4, "nsubj", "NOUN", "tactic"),
+        ("crazy", 1, "amod", "ADJ"),
+        (",", 4, "punct", "PUNCT"),
+        ("says", 4, "ROOT", "VERB", "say", "VBZ"),
+        ("Zelensky", 4, "nsubj", "PROPN"),
+        (".", 4, "punct", "PUNCT"),
+    ]
+    statement = one(events_of(build(make_doc, rows, [(0, 1, "NORP"), (5, 6, "PERSON")])), "STATEMENT")
+    assert [p.mention.text for p in statement.actor] == ["Zelensky"]
+    assert [p.mention.text for p in statement.recipient] == ["Russian"]
+
+
+def test_place_before_a_headline_colon_is_a_topic_not_a_speaker(make_doc):
+    rows = [
+        ("Peru", 3, "dep", "PROPN"),
+        (":", 0, "punct", "PUNCT"),
+        ("Police", 3, "nsubj", "NOUN", "police"),
+        ("clash", 3, "ROOT", "VERB", "clash", "VBP"),
+        ("with", 3, "prep", "ADP"),
+        ("protesters", 4, "pobj", "NOUN", "protester"),
+        (".", 3, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "GPE")]))
+    assert not [e for e in events if e.type == "STATEMENT"]
+
+
+def test_name_before_a_colon_still_speaks(make_doc):
+    rows = [
+        ("PENCE", 2, "nsubj", "PROPN"),
+        (":", 0, "punct", "PUNCT"),
+        ("Well", 2, "ROOT", "INTJ", "well"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    statement = one(events_of(build(make_doc, rows, [(0, 1, "PERSON")])), "STATEMENT")
+    assert [p.mention.text for p in statement.actor] == ["PENCE"]
+
+
+def _credit_rows(dash: str) -> list[tuple]:
+    # "Russia has no decision on Nord Stream repairs — Kremlin."
+    return [
+        ("Russia", 1, "nsubj", "PROPN"),
+        ("has", 1, "ROOT", "VERB", "have", "VBZ"),
+        ("no", 3, "det", "DET"),
+        ("decision", 1, "dobj", "NOUN"),
+        ("on", 3, "prep", "ADP"),
+        ("Nord", 6, "compound", "PROPN"),
+        ("Stream", 7, "compound", "PROPN"),
+        ("repairs", 4, "pobj", "NOUN", "repair"),
+        (dash, 1, "punct", "PUNCT"),
+        ("Kremlin", 1, "npadvmod", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+
+
+def test_headline_credited_after_a_dash(make_doc):
+    doc = build(make_doc, _credit_rows("—"), [(0, 1, "GPE"), (5, 7, "ORG"), (9, 10, "ORG")])
+    statement = one(events_of(doc), "STATEMENT")
+    assert [p.mention.text for p in statement.actor] == ["Kremlin"]
+    assert [p.mention.text for p in statement.recipient] == ["Russia", "Nord Stream"]
+    assert statement.rule == "credit"
+
+
+def test_credit_line_is_a_headline_convention_only(make_doc):
+    rows = [
+        ("Talks", 1, "nsubj", "NOUN", "talk"),
+        ("resumed", 1, "ROOT", "VERB", "resume"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    rows += [(w, h + 3, d, *rest) for w, h, d, *rest in _credit_rows("—")]
+    doc = build(make_doc, rows, [(3, 4, "GPE"), (8, 10, "ORG"), (12, 13, "ORG")])
+    assert not [e for e in events_of(doc) if e.rule == "credit"]
+
+
+def test_no_credit_when_the_tail_is_a_phrase(make_doc):
+    # "Protests in Iran: The Regime's Trail of Blood." names no source
+    rows = [
+        ("Protests", 0, "ROOT", "NOUN", "protest"),
+        ("in", 0, "prep", "ADP"),
+        ("Iran", 1, "pobj", "PROPN"),
+        (":", 0, "punct", "PUNCT"),
+        ("The", 5, "det", "DET"),
+        ("Trail", 0, "appos", "PROPN"),
+        ("of", 5, "prep", "ADP"),
+        ("Blood", 6, "pobj", "PROPN"),
+        (".", 0, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(2, 3, "GPE")]))
+    assert not [e for e in events if e.rule == "credit"]
+
+
+def test_statement_without_actor_topic_is_about_its_noun_subject(make_doc):
+    # "Pope says nuns watch films."
+    rows = [
+        ("Pope", 1, "nsubj", "PROPN"),
+        ("says", 1, "ROOT", "VERB", "say", "VBZ"),
+        ("nuns", 3, "nsubj", "NOUN", "nun"),
+        ("watch", 1, "ccomp", "VERB", "watch", "VBP"),
+        ("films", 3, "dobj", "NOUN", "film"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    statement = one(events_of(build(make_doc, rows, [(0, 1, "PERSON")])), "STATEMENT")
+    assert [p.mention.text for p in statement.recipient] == ["nuns"]
+
+
+def test_typed_verb_without_actor_object_takes_its_noun_phrase(make_doc):
+    # "Germany banned recreational cannabis."
+    rows = [
+        ("Germany", 1, "nsubj", "PROPN"),
+        ("banned", 1, "ROOT", "VERB", "ban"),
+        ("recreational", 3, "amod", "ADJ"),
+        ("cannabis", 1, "dobj", "NOUN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "GPE")]))
+    event = next(e for e in events if e.type not in (None, "STATEMENT"))
+    assert [p.mention.text for p in event.recipient] == ["recreational cannabis"]
+
+
+def test_patient_verb_with_a_thing_object_is_still_no_event(make_doc):
+    rows = [
+        ("Apple", 1, "nsubj", "PROPN"),
+        ("released", 1, "ROOT", "VERB", "release"),
+        ("an", 3, "det", "DET"),
+        ("iPhone", 1, "dobj", "NOUN", "iphone"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    assert triples(events_of(build(make_doc, rows, [(0, 1, "ORG")]))) == set()
