@@ -40,6 +40,8 @@ class Settings:
         event_window_days: Reports of the same event at most this far apart are merged.
         cache_dir: Where extraction results are cached by content hash (``None``: no cache).
         html_max_nodes: The HTML page keeps at most this many nodes, the most active (``None``: all).
+        untyped_relations: Also extract plain subject-verb-object relations between two actors
+            for verbs outside the lexicon (``type`` null).
     """
 
     model: str = DEFAULT_MODEL
@@ -55,3 +57,4 @@ class Settings:
     event_window_days: int = 3
     cache_dir: Path | None = None
     html_max_nodes: int | None = 2000
+    untyped_relations: bool = False

@@ -236,7 +236,8 @@ def analyze(doc: Any, document: Document, *, lexicon: Any, tables: Any, settings
     from kgraph.extract import extract
     from kgraph.link import resolve
 
-    events = [e for e in extract(doc, document, lexicon=lexicon) if e.confidence >= settings.min_confidence]
+    found = extract(doc, document, lexicon=lexicon, untyped=settings.untyped_relations)
+    events = [e for e in found if e.confidence >= settings.min_confidence]
     return resolve(doc, document, events, tables=tables)
 
 

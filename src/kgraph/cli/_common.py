@@ -23,6 +23,7 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--actors", type=Path, action="append", default=[], help="PETRARCH/Phoenix actor or agent dictionary (repeatable)")
     group.add_argument("--aliases", type=Path, help="TOML file of aliases and never-merge pairs")
     group.add_argument("--min-confidence", type=float, default=0.0, help="drop events below this confidence")
+    group.add_argument("--relations", action="store_true", help="also extract untyped subject-verb-object relations")
     group.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -39,5 +40,6 @@ def settings_from(args: argparse.Namespace, base: Settings | None = None) -> Set
         "actor_dictionaries": tuple(getattr(args, "actors", None) or ()) or None,
         "aliases": getattr(args, "aliases", None),
         "min_confidence": getattr(args, "min_confidence", None),
+        "untyped_relations": getattr(args, "relations", None) or None,
     }
     return replace(settings, **{k: v for k, v in values.items() if v is not None})
