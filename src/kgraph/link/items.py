@@ -19,7 +19,16 @@ from kgraph.model import Event, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Bindings", "Item", "NAME_LABELS", "PRONOUNS", "STATE_NOUNS", "read_items"]
+__all__ = [
+    "Bindings",
+    "Item",
+    "NAME_LABELS",
+    "PRONOUNS",
+    "STATE_NOUNS",
+    "noun_item",
+    "pronoun_item",
+    "read_items",
+]
 
 #: Entity labels that name actors.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -126,6 +135,8 @@ def read_items(doc: Doc, doc_id: str, events: Iterable[Event], tables: Tables) -
     Returns:
         The items, and for every participant span the span of the item it was read as.
     """
+    from kgraph.link.participants import add_participants  # it builds items with this module's builders
+
     sentences = _sentence_of_tokens(doc)
     items: dict[tuple[int, int], Item] = {}
     for ent in _name_spans(doc):
@@ -134,20 +145,20 @@ def read_items(doc: Doc, doc_id: str, events: Iterable[Event], tables: Tables) -
         state = _demonym_state(ent, tables)
         if state is not None:
             items.setdefault(
-                (state.start_char, state.end_char), _noun_item(state, doc_id, sentences, tables, state[-1])
+                (state.start_char, state.end_char), noun_item(state, doc_id, sentences, tables, state[-1])
             )
     for item in _appositives(doc, doc_id, sentences, tables, items):
         items.setdefault((item.mention.start, item.mention.end), item)
     for token in doc:
         if token.text.lower() in PRONOUNS and token.pos_ == "PRON" and (token.text.lower() != "it"):
-            items.setdefault((token.idx, token.idx + len(token)), _pronoun_item(token, doc_id, sentences))
+            items.setdefault((token.idx, token.idx + len(token)), pronoun_item(token, doc_id, sentences))
     for token in doc:
         if _is_role_head(token, tables):
             span = doc[_np_start(token) : token.i + 1]
-            items.setdefault((span.start_char, span.end_char), _noun_item(span, doc_id, sentences, tables))
+            items.setdefault((span.start_char, span.end_char), noun_item(span, doc_id, sentences, tables))
     bindings: Bindings = {}
     for event in events:
-        _add_participants(doc, event, doc_id, sentences, tables, items, bindings)
+        add_participants(doc, event, doc_id, sentences, tables, items, bindings)
     return sorted(items.values(), key=lambda i: (i.mention.start, -i.mention.end)), bindings
 
 
@@ -303,11 +314,11 @@ def _adjacent(name: Span, noun: Token) -> bool:
 
 def _bound(token: Token, name_start: Span_, doc_id: str, sentences: list[int], tables: Tables) -> Item | None:
     if token.pos_ == "PRON" and token.text.lower() in PRONOUNS:
-        return replace(_pronoun_item(token, doc_id, sentences), bound=name_start)
+        return replace(pronoun_item(token, doc_id, sentences), bound=name_start)
     if token.pos_ != "NOUN":
         return None
     span = token.doc[_np_start(token) : token.i + 1]
-    return replace(_noun_item(span, doc_id, sentences, tables), bound=name_start)
+    return replace(noun_item(span, doc_id, sentences, tables), bound=name_start)
 
 
 def _np_start(token: Token) -> int:
@@ -319,30 +330,7 @@ def _np_start(token: Token) -> int:
     return start
 
 
-def _only_trimmings(span: Span, name: Span, tables: Tables) -> bool:
-    """A participant is its name when the rest is a determiner, a possessive or a title ("the UN's")."""
-    rest = [t for t in span if not name.start <= t.i < name.end]
-    return all(
-        t.dep_ in ("det", "case", "punct") or t.tag_ == "POS" or tables.title(t.text.lower()) for t in rest
-    )
-
-
-def _titled_person(
-    span: Span, root: Token, items: dict[tuple[int, int], Item], tables: Tables
-) -> tuple[int, int] | None:
-    """ "guest Ruth Kelly MP", "Labour MP Ruth Kelly": the one person name inside a titled phrase,
-    but not a possessor ("Mr Blair's official spokesman" is someone else)."""
-    if not tables.title(root.text.lower()):
-        return None
-    inside = [
-        k for k, i in items.items() if i.ner == "PERSON" and span.start_char <= k[0] and k[1] <= span.end_char
-    ]
-    if len(inside) != 1 or items[inside[0]].embedded:
-        return None
-    return inside[0]
-
-
-def _pronoun_item(token: Token, doc_id: str, sentences: list[int]) -> Item:
+def pronoun_item(token: Token, doc_id: str, sentences: list[int]) -> Item:
     gender, plural = PRONOUNS.get(token.text.lower(), ("x", False))
     mention = Mention(doc_id, token.idx, token.idx + len(token), token.text, "PRON", _sent(token, sentences))
     return Item(
@@ -367,7 +355,7 @@ def _is_role_head(token: Token, tables: Tables) -> bool:
     )
 
 
-def _noun_item(
+def noun_item(
     span: Span, doc_id: str, sentences: list[int], tables: Tables, root: Token | None = None
 ) -> Item:
     root = root if root is not None else span.root
@@ -401,59 +389,3 @@ def _noun_item(
 def _possessor_start(token: Token) -> Span_:
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     return (ent.start_char, ent.end_char) if ent is not None else (token.idx, token.idx + len(token))
-
-
-def _add_participants(
-    doc: Doc,
-    event: Event,
-    doc_id: str,
-    sentences: list[int],
-    tables: Tables,
-    items: dict[tuple[int, int], Item],
-    bindings: Bindings,
-) -> None:
-    sides = [(p, True) for p in event.actor] + [(p, False) for p in event.recipient]
-    if event.attributed_to is not None:
-        sides.append((event.attributed_to, True))
-    for participant, agent in sides:
-        key = _participant_item(doc, participant.mention, doc_id, sentences, tables, items)
-        if key is not None:
-            bindings[participant.mention.span] = key
-            items[key] = replace(items[key], agent=items[key].agent or agent, participant=True)
-
-
-def _participant_item(
-    doc: Doc,
-    m: Mention,
-    doc_id: str,
-    sentences: list[int],
-    tables: Tables,
-    items: dict[tuple[int, int], Item],
-) -> tuple[int, int] | None:
-    """Return the key of the item a participant is: the same span, its head entity, or a new item."""
-    if (m.start, m.end) in items:
-        return (m.start, m.end)
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    root = span.root
-    if root.tag_ in ("WDT", "WP") and root.head.dep_ == "relcl":  # "the party, which ...": its antecedent
-        root = root.head.head
-    for key, item in items.items():
-        if (
-            item.kind != "NOUN"
-            and key[0] <= root.idx < key[1]
-            and (item.kind == "PRON" or root.dep_ != "poss")
-        ):
-            head = doc.char_span(key[0], key[1], alignment_mode="expand")
-            if head is not None and head.root.i == root.i and _only_trimmings(span, head, tables):
-                return key
-    person = _titled_person(span, root, items, tables)
-    if person is not None:
-        return person
-    if root.pos_ == "PRON":
-        item = _pronoun_item(root, doc_id, sentences)
-    else:
-        item = _noun_item(span, doc_id, sentences, tables)
-    items[(item.mention.start, item.mention.end)] = item
-    return (item.mention.start, item.mention.end)
