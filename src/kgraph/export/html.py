@@ -272,7 +272,10 @@ def _group_layout(
     if len(group) == 1:
         return {group[0]: (0.0, 0.0)}
     scale = 90 * math.sqrt(len(group))
-    found = nx.spring_layout(projection.subgraph(group[:BACKBONE]), seed=SEED, iterations=50, scale=scale)
+    backbone = nx.Graph()  # built in `group` order: a subgraph view would iterate a set (hash-seed order)
+    backbone.add_nodes_from(group[:BACKBONE])
+    backbone.add_edges_from(sorted((a, b, d) for a, b, d in projection.edges(group[:BACKBONE], data=True) if b in backbone))
+    found = nx.spring_layout(backbone, seed=SEED, iterations=50, scale=scale)
     pos = {n: (float(x), float(y)) for n, (x, y) in found.items()}
     for actor in group[BACKBONE:]:  # in activity order, so most have a placed neighbour
         near = [pos[n] for n in sorted(projection[actor]) if n in pos] or [(0.0, 0.0)]
