@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import entity_of, is_actor, subjects
-from kgraph.extract.words import ACTOR_ENTS, COGNITION
+from kgraph.extract.words import ACTOR_ENTS, COGNITION, SOURCE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -24,6 +24,7 @@ __all__ = [
     "inside_quote",
     "inverted",
     "is_reporting",
+    "source_finding",
     "speaker",
     "speaking_subjects",
     "statement_topics",
@@ -34,6 +35,8 @@ _MAX_TOPICS = 4
 _TOPIC_ENTS = frozenset({*ACTOR_ENTS, "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 
 _CONTENT = frozenset({"ccomp", "parataxis"})
+#: Verbs a document or medium "says" with: "the poll shows", "the study found".
+_FINDING = frozenset({"show", "find", "document", "highlight", "reveal", "suggest", "indicate"})
 
 
 def is_reporting(token: Token, lexicon: Lexicon) -> bool:
@@ -104,6 +107,13 @@ def inverted(verb: Token) -> list[Token]:
     if not any(c.i > verb.i for c in own):
         return []
     return [c for c in own if c.i < verb.i]
+
+
+def source_finding(verb: Token) -> bool:
+    """A document or medium that shows or finds something: "Polls show a close contest"."""
+    if verb.lemma_.lower() not in _FINDING or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return False
+    return any(t.lemma_.lower() in SOURCE_NOUNS or t.lemma_.lower() == "polling" for t in subjects(verb))
 
 
 def speaking_subjects(verb: Token) -> list[Token]:

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kgraph.extract.attribution import is_reporting, speaker, statement_topics
+from kgraph.extract.attribution import is_reporting, source_finding, speaker, statement_topics
+from kgraph.extract.claims import claim_frames
 from kgraph.extract.credits import credit_frames
 from kgraph.extract.events import confidence, to_event
 from kgraph.extract.frames import (
@@ -112,6 +113,7 @@ def sentence_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> l
     frames += list(quote_frames(sent))
     signed = {f.head.i for f in frames if f.rule == "quote"}
     frames += [f for f in credit_frames(sent) if f.head.i not in signed]
+    frames += list(claim_frames(sent))
     frames += list(defiance_frames(sent, lexicon))
     frames += list(relation_frames(sent))
     frames += list(deontic_frames(sent, lexicon))
@@ -135,11 +137,13 @@ def finish(frame: Frame) -> None:
 
 
 def cognition_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
-    """Yield STATEMENT frames for belief verbs with a clause: "Experts believe that..."."""
+    """Yield STATEMENT frames for belief verbs with a clause ("Experts believe that...") and for
+    documents that show or find something ("Polls show a close contest")."""
     for token in sent:
         if token.pos_ != "VERB" or lexicon.lookup(token.lemma_.lower()) is not None:
             continue
-        if is_reporting(token, lexicon) and any(c.dep_ == "ccomp" for c in token.children):
+        clause = any(c.dep_ == "ccomp" for c in token.children)
+        if (is_reporting(token, lexicon) and (clause or source_finding(token))) or _goes_on(token):
             actors = [a for a in (find_actor(t, depth=1) for t in subjects(token)) if a is not None]
             actors = actors or sources(token)
             if actors:
@@ -153,6 +157,15 @@ def cognition_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
                     type="STATEMENT",
                     cameo_root="01",
                 )
+
+
+def _goes_on(verb: Token) -> bool:
+    """ "'...,' she continued." / "Caddell continued: '...'": going on with a quotation."""
+    if verb.lemma_.lower() != "continue" or any(c.dep_ in ("xcomp", "dobj", "prep") for c in verb.children):
+        return False
+    text = verb.doc.text
+    around = text[max(0, verb.sent.start_char - 2) : verb.sent.end_char + 3]
+    return any(q in around for q in ('"', "“", "”", "''")) and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _governor(frame: Frame) -> Token | None:

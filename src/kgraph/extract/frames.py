@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from kgraph.extract.attribution import according_to, inside_quote, inverted, is_reporting
+from kgraph.extract.attribution import according_to, inside_quote, inverted, is_reporting, source_finding
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import (
     direct_objects,
@@ -45,6 +45,8 @@ _VERB_PREPS = (
     "for",
     "from",
 )
+#: Numbers that stand for people in a poll: "73 percent said", "many of whom say".
+_SHARES = frozenset({"PERCENT", "CARDINAL"})
 _NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _DEEP_PREPS = frozenset({"against", "on", "at", "with", "to", "over", "in", "into"})
@@ -227,9 +229,13 @@ def sources(verb: Token) -> list[Token]:
     """Whoever or whatever a reporting verb has as subject: "his surrogates said", "a new poll shows".
 
     Reporting verbs take speakers (people, bodies) or sources (documents, media) as subjects,
-    so any noun subject is the speaker of the statement.
+    so any noun subject is the speaker of the statement; so is a share of a poll ("73 percent said").
     """
-    return [t for t in subjects(verb) if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in _NUMERIC]
+    return [
+        t
+        for t in subjects(verb)
+        if (t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in _NUMERIC) or t.ent_type_ in _SHARES
+    ]
 
 
 def _plausible(
@@ -347,9 +353,11 @@ def _with_listed(typed: Typed, lexicon: Lexicon) -> Typed:
 
 
 def source_frames(sent: Span) -> Iterator[Frame]:
-    """Yield a STATEMENT frame for "according to X"."""
+    """Yield a STATEMENT frame for "according to X" (a speaker or a source: "according to the poll")."""
     pobj = according_to(sent)
-    if pobj is not None and is_actor(pobj):
+    if pobj is not None and (
+        is_actor(pobj) or (pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in _NUMERIC)
+    ):
         according = pobj.head.head
         yield Frame(
             according,
@@ -456,5 +464,7 @@ def reporting_frame_ok(frame: Frame, lexicon: Lexicon) -> bool:
         return False
     entry = lexicon.lookup(frame.head.lemma_.lower())
     if entry is None and is_reporting(frame.head, lexicon):
-        return any(c.dep_ in ("ccomp", "parataxis") for c in frame.head.children)
+        return any(c.dep_ in ("ccomp", "parataxis") for c in frame.head.children) or source_finding(
+            frame.head
+        )
     return True

@@ -119,6 +119,11 @@ SPEECH_ACTS = frozenset(
         "rail",
         "rule",
         "decide",
+        "refuse",
+        "decline",
+        "oppose",
+        "resist",
+        "seek",
     }
 )
 #: Heads that count or group the actors of their "of" phrase ("scores of refugees").

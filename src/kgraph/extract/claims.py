@@ -1,0 +1,96 @@
+"""Claims: what someone's statement nouns say ("Trump's claim that...", "his remarks on Saturday").
+
+A noun of saying or stance with a clause of its own, whose possessor (or "by"/"from"
+object) is an actor, makes a STATEMENT by that actor about the topics of its phrase: "North Korea's claims that
+its test succeeded" → North Korea; "warnings from his attorney that..." → his attorney.
+
+>>> # claim_frames(nlp("Russia's claims that Ukraine built a bomb were rejected.")[:])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kgraph.extract.attribution import topics_in
+from kgraph.extract.frames import Frame
+from kgraph.extract.participants import is_actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["CLAIM_NOUNS", "claim_frames"]
+
+#: Nouns of saying and stance: their owner is the source of what they say.
+CLAIM_NOUNS = frozenset(
+    {
+        "claim",
+        "statement",
+        "remark",
+        "comment",
+        "assertion",
+        "allegation",
+        "argument",
+        "contention",
+        "insistence",
+        "admission",
+        "announcement",
+        "testimony",
+        "tweet",
+        "speech",
+        "message",
+        "promise",
+        "pledge",
+        "warning",
+        "prediction",
+        "estimate",
+        "conclusion",
+        "view",
+        "belief",
+        "suggestion",
+        "accusation",
+        "criticism",
+        "denial",
+        "insinuation",
+        "words",
+        "rhetoric",
+        "interview",
+        "assessment",
+        "finding",
+        "forecast",
+    }
+)
+_OWNER_PREPS = frozenset({"by", "from"})
+
+
+def _owner(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss" and is_actor(child):
+            return child
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.text.lower() in _OWNER_PREPS):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and is_actor(g)):
+            return pobj
+    return None
+
+
+def _says_that(noun: Token) -> bool:
+    """The noun has a clause of its own with a subject: "claims that Ukraine built a bomb"."""
+    return any(
+        c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in
+                                                    ("which", "that", "who") for g in c.children)
+        for c in noun.children
+    )  # fmt: skip
+
+
+def claim_frames(sent: Span) -> Iterator[Frame]:
+    """Yield a STATEMENT frame for each claim noun with an actor owner and a clause in ``sent``."""
+    for token in sent:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in CLAIM_NOUNS or not _says_that(token):
+            continue
+        owner = _owner(token)
+        if owner is None:
+            continue
+        skip = {t.i for t in owner.subtree}
+        topics = topics_in([t for t in token.subtree if t.i not in skip and t.i != token.i], {owner.i})
+        yield Frame(token, None, (token,), token.lemma_.lower(), [owner], topics, token, rule="claim",
+                    type="STATEMENT", cameo_root="01")  # fmt: skip
