@@ -135,3 +135,53 @@ def test_a_refusal_is_its_actor_s_stance(make_doc):
     ]
     events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (4, 5, "PERSON")]))
     assert _speakers(events) == {"Trump"}
+
+
+def test_quoted_as_saying(make_doc):
+    # "Kerry is quoted as saying that the talks failed."
+    rows = [
+        ("Kerry", 2, "nsubjpass", "PROPN"),
+        ("is", 2, "auxpass", "AUX", "be", "VBZ"),
+        ("quoted", 2, "ROOT", "VERB", "quote", "VBN"),
+        ("as", 2, "prep", "ADP"),
+        ("saying", 3, "pcomp", "VERB", "say", "VBG"),
+        ("that", 8, "mark", "SCONJ"),
+        ("the", 7, "det", "DET"),
+        ("talks", 8, "nsubj", "NOUN", "talk"),
+        ("failed", 4, "ccomp", "VERB", "fail"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    assert _speakers(events_of(build(make_doc, rows, [(0, 1, "PERSON")]))) == {"Kerry"}
+
+
+def test_in_someone_s_words(make_doc):
+    # "In Trump's words, the deal is a disaster."
+    rows = [
+        ("In", 7, "prep", "ADP"),
+        ("Trump", 3, "poss", "PROPN"),
+        ("'s", 1, "case", "PART"),
+        ("words", 0, "pobj", "NOUN", "word"),
+        (",", 7, "punct", "PUNCT"),
+        ("the", 6, "det", "DET"),
+        ("deal", 7, "nsubj", "NOUN"),
+        ("is", 7, "ROOT", "AUX", "be", "VBZ"),
+        ("a", 9, "det", "DET"),
+        ("disaster", 7, "attr", "NOUN"),
+        (".", 7, "punct", "PUNCT"),
+    ]
+    assert _speakers(events_of(build(make_doc, rows, [(1, 2, "PERSON")]))) == {"Trump"}
+
+
+def test_joking_is_a_statement(make_doc):
+    # "Wonder joked that he had not seen it."
+    rows = [
+        ("Wonder", 1, "nsubj", "PROPN"),
+        ("joked", 1, "ROOT", "VERB", "joke"),
+        ("that", 5, "mark", "SCONJ"),
+        ("he", 5, "nsubj", "PRON", "he", "PRP"),
+        ("had", 5, "aux", "AUX", "have"),
+        ("seen", 1, "ccomp", "VERB", "see", "VBN"),
+        ("it", 5, "dobj", "PRON", "it", "PRP"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    assert _speakers(events_of(build(make_doc, rows, [(0, 1, "PERSON")]))) == {"Wonder"}

@@ -53,6 +53,7 @@ CLAIM_NOUNS = frozenset(
         "denial",
         "insinuation",
         "words",
+        "word",
         "rhetoric",
         "interview",
         "assessment",
@@ -63,11 +64,17 @@ CLAIM_NOUNS = frozenset(
 _OWNER_PREPS = frozenset({"by", "from"})
 
 
+def _in_words(noun: Token) -> bool:
+    """ "In Trump's words, ...", "in the words of one adviser": a quotation's source."""
+    return noun.text.lower() == "words" and noun.dep_ == "pobj" and noun.head.text.lower() == "in"
+
+
 def _owner(noun: Token) -> Token | None:
+    preps = _OWNER_PREPS | ({"of"} if _in_words(noun) else set())
     for child in noun.children:
         if child.dep_ == "poss" and is_actor(child):
             return child
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.text.lower() in _OWNER_PREPS):
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.text.lower() in preps):
         for pobj in (g for g in prep.children if g.dep_ == "pobj" and is_actor(g)):
             return pobj
     return None
@@ -76,7 +83,7 @@ def _owner(noun: Token) -> Token | None:
 def _says_that(noun: Token) -> bool:
     """The noun has a clause of its own with a subject: "claims that Ukraine built a bomb"."""
     return any(
-        c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in
+        c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ in ("nsubj", "nsubjpass") and g.text.lower() not in
                                                     ("which", "that", "who") for g in c.children)
         for c in noun.children
     )  # fmt: skip
@@ -85,7 +92,9 @@ def _says_that(noun: Token) -> bool:
 def claim_frames(sent: Span) -> Iterator[Frame]:
     """Yield a STATEMENT frame for each claim noun with an actor owner and a clause in ``sent``."""
     for token in sent:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in CLAIM_NOUNS or not _says_that(token):
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in CLAIM_NOUNS:
+            continue
+        if not (_says_that(token) or _in_words(token)):
             continue
         owner = _owner(token)
         if owner is None:

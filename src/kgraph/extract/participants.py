@@ -169,6 +169,8 @@ def _controller(verb: Token) -> list[Token]:
             return []
         return subjects(head)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        if head.text.lower() == "as" and not _own_subjects(head.head):  # "Kerry is quoted as saying"
+            return _with_conjuncts([c for c in head.head.children if c.dep_ == "nsubjpass"])
         return subjects(head.head)  # "showed his tough side by urging..." → the shower
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         if not is_actor(head) and head.dep_ in ("dobj", "attr") and head.head.pos_ == "VERB":
