@@ -117,3 +117,21 @@ def test_the_same_person_in_two_articles_is_one_node_and_a_surname_only_article_
     blair = kg.graph.nodes["actor:tony-blair"]
     assert {m["doc"] for m in blair["mentions"]} == {"a", "b"}
     assert any(m["rule"] == "surname-unique-in-corpus" for m in kg.graph.graph["merges"])
+
+
+def test_a_surname_the_ner_model_did_not_tag_still_joins_its_full_name(nlp: Any) -> None:
+    text = (
+        "Treasury Secretary Janet Yellen said the measures would cut the banks off from the dollar system. "
+        "Yellen warned that Washington could target more lenders next month."
+    )
+    doc = nlp(text)
+    second = [t for t in doc if t.text == "Yellen"][-1]
+    assert second.pos_ == "PROPN"  # the case this rule is for: a bare name, often without an entity
+    r = _resolve(nlp, text, [_event("t", text, "Yellen", nth=1)])
+    assert _owner(r, "Yellen", nth=0) == _owner(r, "Janet Yellen") is not None
+
+
+def test_a_common_noun_participant_never_becomes_a_name(nlp: Any) -> None:
+    text = "Janet Yellen spoke. The banks said they would comply."
+    r = _resolve(nlp, text, [_event("t", text, "The banks")])
+    assert _owner(r, "The banks") != _owner(r, "Janet Yellen")

@@ -25,6 +25,7 @@ __all__ = [
     "NAME_LABELS",
     "PRONOUNS",
     "STATE_NOUNS",
+    "name_item",
     "noun_item",
     "pronoun_item",
     "read_items",
@@ -140,7 +141,7 @@ def read_items(doc: Doc, doc_id: str, events: Iterable[Event], tables: Tables) -
     sentences = _sentence_of_tokens(doc)
     items: dict[tuple[int, int], Item] = {}
     for ent in _name_spans(doc):
-        item = _name_item(ent, doc_id, sentences, tables)
+        item = name_item(ent, doc_id, sentences, tables)
         items[(item.mention.start, item.mention.end)] = item
         state = _demonym_state(ent, tables)
         if state is not None:
@@ -203,7 +204,8 @@ def _event_complement(ent: Span) -> Span | None:
     return ent.doc[start : ent.end] if start < ent.end else None
 
 
-def _name_item(ent: Span, doc_id: str, sentences: list[int], tables: Tables) -> Item:
+def name_item(ent: Span, doc_id: str, sentences: list[int], tables: Tables) -> Item:
+    """The item of a name (an entity span, or a proper-noun span with an empty label)."""
     words = [t.text for t in ent]
     titles, gender = [], ""
     while len(words) > 1 and tables.title(name_key(words[0])):

@@ -95,8 +95,8 @@ def _salience(cluster: Cluster) -> int:
 
 
 def _by_surname(state: State, item: Item) -> Decision | None:
-    if " " in item.key or item.ner not in ("PERSON", "ORG", "GPE", "NORP"):
-        return None
+    if " " in item.key or item.ner not in ("PERSON", "ORG", "GPE", "NORP", ""):
+        return None  # "" is a proper name the NER model did not tag ("Yellen warned")
     if item.ner != "PERSON" and (
         state.tables.lookup(item.key) or state.tables.capital(item.key) or state.tables.demonym(item.key)
     ):

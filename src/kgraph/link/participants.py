@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kgraph.link.items import Bindings, Item, noun_item, pronoun_item
+from kgraph.link.items import Bindings, Item, name_item, noun_item, pronoun_item
 from kgraph.link.tables import Tables
 from kgraph.model import Event, Mention
 
@@ -26,6 +26,21 @@ def _only_trimmings(span: Span, name: Span, tables: Tables) -> bool:
     return all(
         t.dep_ in ("det", "case", "punct") or t.tag_ == "POS" or tables.title(t.text.lower()) for t in rest
     )
+
+
+def _untagged_name(span: Span, tables: Tables) -> Span | None:
+    """The proper-noun words of a participant with no entity ("Mr Yellen", "Yellen"), as a span.
+
+    Only capitalised PROPN words (after a determiner or title) count, so common nouns never do.
+    """
+    from spacy.tokens import Span as SpanType
+
+    words = [t for t in span if not (t.dep_ in ("det", "case") or t.tag_ == "POS")]
+    if not words or any(t.ent_type_ for t in words):
+        return None
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+        return None
+    return SpanType(span.doc, words[0].i, words[-1].i + 1, label="")
 
 
 def _titled_person(
@@ -93,6 +108,8 @@ def _participant_item(
         return person
     if root.pos_ == "PRON":
         item = pronoun_item(root, doc_id, sentences)
+    elif (untagged := _untagged_name(span, tables)) is not None:  # "Yellen warned": a name NER missed
+        item = name_item(untagged, doc_id, sentences, tables)
     else:
         item = noun_item(span, doc_id, sentences, tables)
     items[(item.mention.start, item.mention.end)] = item
