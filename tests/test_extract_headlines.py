@@ -137,3 +137,19 @@ def test_patient_verb_with_a_thing_object_is_still_no_event(make_doc):
         (".", 1, "punct", "PUNCT"),
     ]
     assert triples(events_of(build(make_doc, rows, [(0, 1, "ORG")]))) == set()
+
+
+def test_event_noun_with_actor_takes_its_object_phrase(make_doc):
+    # "Russian attacks on the power grid continued."
+    rows = [
+        ("Russian", 1, "amod", "ADJ", "russian"),
+        ("attacks", 6, "nsubj", "NOUN", "attack"),
+        ("on", 1, "prep", "ADP"),
+        ("the", 5, "det", "DET"),
+        ("power", 5, "compound", "NOUN"),
+        ("grid", 2, "pobj", "NOUN"),
+        ("continued", 6, "ROOT", "VERB", "continue"),
+        (".", 6, "punct", "PUNCT"),
+    ]
+    doc = build(make_doc, rows, [(0, 1, "NORP")])
+    assert ("Russian", "ASSAULT", "the power grid") in triples(events_of(doc))

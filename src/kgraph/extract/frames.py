@@ -55,6 +55,9 @@ _PLACE_TARGET_TYPES = frozenset(
 )
 #: Names before a headline colon that say what it is about, not who speaks ("Peru: Police clash...").
 _TOPIC_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "EVENT", "DATE"})
+_NOUN_OBJECT_PREPS = frozenset(
+    {"on", "against", "over", "with", "to", "into", "toward", "towards", "of", "in"}
+)
 _NOUN_AGENT_PREPS = frozenset({"by", "between", "among"})
 _MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
 _DEFIANCE_NOUNS = frozenset(
@@ -330,8 +333,22 @@ def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]
             if doers and actors:  # "he tried Political Bureau meetings": the bureau is met
                 recipients = [*actors, *recipients]
             actors = doers or actors
+        weak = bool(actors) and not recipients
+        if weak:
+            recipients = _noun_object(token, actors)
         if actors or recipients:
-            yield Frame(token, typed, typed.tokens, typed.relation, actors, recipients, token, rule="noun")
+            frame = Frame(token, typed, typed.tokens, typed.relation, actors, recipients, token, rule="noun")
+            frame.weak_recipient = weak and bool(recipients)
+            yield frame
+
+
+def _noun_object(noun: Token, actors: list[Token]) -> list[Token]:
+    """What an event noun with actors but no recipient is about: "Russian strikes on Kyiv's grid" → grid."""
+    skip = {t.i for a in actors for t in a.subtree}
+    for _, pobj in prep_objects(noun, _NOUN_OBJECT_PREPS):
+        if pobj.i not in skip and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in _NUMERIC:
+            return [pobj]
+    return []
 
 
 def _listed_after(noun: Token, typed: Typed, lexicon: Lexicon) -> bool:
