@@ -153,3 +153,21 @@ def test_event_noun_with_actor_takes_its_object_phrase(make_doc):
     ]
     doc = build(make_doc, rows, [(0, 1, "NORP")])
     assert ("Russian", "ASSAULT", "the power grid") in triples(events_of(doc))
+
+
+def test_passive_event_takes_its_agent_from_the_event_it_happened_in(make_doc):
+    # "Palestinians were killed in a shootout with Israeli forces."
+    rows = [
+        ("Palestinians", 2, "nsubjpass", "PROPN"),
+        ("were", 2, "auxpass", "AUX", "be"),
+        ("killed", 2, "ROOT", "VERB", "kill", "VBN"),
+        ("in", 2, "prep", "ADP"),
+        ("a", 5, "det", "DET"),
+        ("shootout", 3, "pobj", "NOUN"),
+        ("with", 5, "prep", "ADP"),
+        ("Israeli", 8, "amod", "ADJ", "israeli"),
+        ("forces", 6, "pobj", "NOUN", "force"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    doc = build(make_doc, rows, [(0, 1, "NORP"), (7, 8, "NORP")])
+    assert ("Israeli forces", "ASSAULT", "Palestinians") in triples(events_of(doc))

@@ -272,6 +272,8 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
     statement = typed is not None and typed.entry[0] == "STATEMENT"
     content = {t.i for c in inverted(verb) for t in c.subtree} if statement else set()
     actors = [a for a in _actors(subjects(verb)) if a.i not in content]
+    if not actors and typed is not None and not statement:
+        actors = _agent_event(verb, lexicon)
     if not actors and statement:
         actors = [a for a in sources(verb) if a.i not in content]
     recipients = recipients_of(verb, typed, actors)
@@ -301,6 +303,24 @@ def verb_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> Itera
             frame = verb_frame(token, lexicon, untyped=untyped)
             if frame is not None:
                 yield frame
+
+
+def _agent_event(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """Who did a passive event, read from the event it happened in.
+
+    "Three Palestinians were killed in a shootout with Israeli forces" → Israeli forces;
+    "killed in a Russian strike" → Russian.
+    """
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and verb.dep_ != "acl":
+        return []
+    for _, noun in prep_objects(verb, frozenset({"in", "during"})):
+        typed = type_noun(noun, lexicon)
+        if typed is None or typed.entry[0] == "STATEMENT":
+            continue
+        actors, _ = _noun_participants(noun, typed.entry[0])
+        partners = [t for p, t in prep_objects(noun, frozenset({"with"})) if is_actor(t)]
+        return actors or partners[:1]
+    return []
 
 
 def _noun_participants(noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
