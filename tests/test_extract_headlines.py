@@ -171,3 +171,17 @@ def test_passive_event_takes_its_agent_from_the_event_it_happened_in(make_doc):
     ]
     doc = build(make_doc, rows, [(0, 1, "NORP"), (7, 8, "NORP")])
     assert ("Israeli forces", "ASSAULT", "Palestinians") in triples(events_of(doc))
+
+
+def test_violent_event_without_actor_target_hits_the_place_near_it(make_doc):
+    # "Israel shelled positions near Damascus."
+    rows = [
+        ("Israel", 1, "nsubj", "PROPN"),
+        ("shelled", 1, "ROOT", "VERB", "shell"),
+        ("positions", 1, "dobj", "NOUN", "position"),
+        ("near", 1, "prep", "ADP"),
+        ("Damascus", 3, "pobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    doc = build(make_doc, rows, [(0, 1, "GPE"), (4, 5, "GPE")])
+    assert ("Israel", "ASSAULT", "Damascus") in triples(events_of(doc))

@@ -51,12 +51,16 @@ _NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _DEEP_PREPS = frozenset({"against", "on", "at", "with", "to", "over", "in", "into"})
 _PLACE_TARGET_TYPES = frozenset(
-    {"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST", "SANCTION"}
+    {"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN"}
 )
 #: Names before a headline colon that say what it is about, not who speaks ("Peru: Police clash...").
 _TOPIC_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "EVENT", "DATE"})
 _NOUN_OBJECT_PREPS = frozenset(
     {"on", "against", "over", "with", "to", "into", "toward", "towards", "of", "in"}
+)
+#: Prepositions of the place a violent or coercive event hits ("struck targets near Damascus").
+_PLACE_TARGET_PREPS = frozenset(
+    {"in", "at", "on", "into", "of", "near", "across", "around", "outside", "inside"}
 )
 _NOUN_AGENT_PREPS = frozenset({"by", "between", "among"})
 _MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
@@ -204,7 +208,7 @@ def _place_target(verb: Token, typed: Typed | None) -> list[Token]:
         return []
     owners = [verb, *([typed.noun] if typed.noun is not None else []), *direct_objects(verb)]
     for owner in owners:
-        for prep, pobj in prep_objects(owner, frozenset({"in", "at", "on", "into", "of"})):
+        for prep, pobj in prep_objects(owner, _PLACE_TARGET_PREPS):
             ent = pobj if pobj.ent_type_ in ("GPE", "LOC") else find_actor(pobj, depth=2)
             if ent is not None and ent.ent_type_ in ("GPE", "LOC"):
                 return [ent]
