@@ -68,7 +68,7 @@ def test_headline_credited_after_a_dash(make_doc):
     doc = build(make_doc, _credit_rows("—"), [(0, 1, "GPE"), (5, 7, "ORG"), (9, 10, "ORG")])
     statement = one(events_of(doc), "STATEMENT")
     assert [p.mention.text for p in statement.actor] == ["Kremlin"]
-    assert [p.mention.text for p in statement.recipient] == ["Russia", "Nord Stream"]
+    assert [p.mention.text for p in statement.recipient] == ["Russia"]  # the first topic only
     assert statement.rule == "credit"
 
 
@@ -185,3 +185,19 @@ def test_violent_event_without_actor_target_hits_the_place_near_it(make_doc):
     ]
     doc = build(make_doc, rows, [(0, 1, "GPE"), (4, 5, "GPE")])
     assert ("Israel", "ASSAULT", "Damascus") in triples(events_of(doc))
+
+
+def test_name_before_a_colon_speaks_about_what_follows(make_doc):
+    # "Pelosi: We are traumatised by the attack on Paul." → a statement about Paul
+    rows = [
+        ("Pelosi", 0, "ROOT", "PROPN"),
+        (":", 0, "punct", "PUNCT"),
+        ("We", 3, "nsubjpass", "PRON", "we", "PRP"),
+        ("traumatised", 0, "appos", "VERB", "traumatise", "VBN"),
+        ("by", 3, "agent", "ADP"),
+        ("Paul", 4, "pobj", "PROPN"),
+        (".", 0, "punct", "PUNCT"),
+    ]
+    statement = one(events_of(build(make_doc, rows, [(0, 1, "PERSON"), (5, 6, "PERSON")])), "STATEMENT")
+    assert [p.mention.text for p in statement.actor] == ["Pelosi"]
+    assert [p.mention.text for p in statement.recipient] == ["Paul"]

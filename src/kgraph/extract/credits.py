@@ -90,7 +90,7 @@ def credit_frames(sent: Span) -> Iterator[Frame]:
         who = credited(token)
         if who is None:
             continue
-        topics = topics_in([t for t in sent if t.i < token.i], {who.i})
+        topics = topics_in([t for t in sent if t.i < token.i], {who.i})[:1]
         yield Frame(
             who, None, (token,), "credit", [who], topics, rule="credit", type="STATEMENT", cameo_root="01"
         )

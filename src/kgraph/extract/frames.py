@@ -11,7 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from kgraph.extract.attribution import according_to, inside_quote, inverted, is_reporting, source_finding
+from kgraph.extract.attribution import (
+    according_to,
+    inside_quote,
+    inverted,
+    is_reporting,
+    source_finding,
+    topics_in,
+)
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import (
     direct_objects,
@@ -464,7 +471,13 @@ def quote_frames(sent: Span) -> Iterator[Frame]:
         else:
             continue
         if who is not None:
-            yield Frame(who, None, (token,), "quote", [who], rule="quote", type="STATEMENT", cameo_root="01")
+            said = [
+                t for t in sent if (t.i > token.i) == (token.text == ":")
+            ]  # after "NAME:", before "― Name"
+            topics = topics_in(said, {who.i})
+            yield Frame(
+                who, None, (token,), "quote", [who], topics, rule="quote", type="STATEMENT", cameo_root="01"
+            )
 
 
 def defiance_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
