@@ -201,3 +201,21 @@ def test_name_before_a_colon_speaks_about_what_follows(make_doc):
     statement = one(events_of(build(make_doc, rows, [(0, 1, "PERSON"), (5, 6, "PERSON")])), "STATEMENT")
     assert [p.mention.text for p in statement.actor] == ["Pelosi"]
     assert [p.mention.text for p in statement.recipient] == ["Paul"]
+
+
+def test_a_topic_named_twice_or_inside_another_is_one_topic(make_doc):
+    # "Kim said IRGC officers met Argentina and Argentina."
+    rows = [
+        ("Kim", 1, "nsubj", "PROPN"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("IRGC", 3, "compound", "PROPN"),
+        ("officers", 4, "nsubj", "NOUN", "officer"),
+        ("met", 1, "ccomp", "VERB", "meet"),
+        ("Argentina", 4, "dobj", "PROPN"),
+        ("and", 5, "cc", "CCONJ"),
+        ("Argentina", 5, "conj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    ents = [(0, 1, "PERSON"), (2, 3, "ORG"), (5, 6, "GPE"), (7, 8, "GPE")]
+    statement = one(events_of(build(make_doc, rows, ents)), "STATEMENT")
+    assert [p.mention.text for p in statement.recipient] == ["IRGC", "Argentina"]

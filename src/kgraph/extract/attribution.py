@@ -35,6 +35,7 @@ _MAX_TOPICS = 4
 _TOPIC_ENTS = frozenset({*ACTOR_ENTS, "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 
 _CONTENT = frozenset({"ccomp", "parataxis"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 #: Verbs a document or medium "says" with: "the poll shows", "the study found".
 _FINDING = frozenset({"show", "find", "document", "highlight", "reveal", "suggest", "indicate"})
 
@@ -164,13 +165,24 @@ def _noun_topic(tokens: list[Token]) -> list[Token]:
 
 
 def topics_in(tokens: list[Token], speakers: set[int]) -> list[Token]:
-    """The topics (named entities, actor subjects and objects) among ``tokens``, at most three."""
+    """The topics (named entities, actor subjects and objects) among ``tokens``, at most four.
+
+    A topic inside another ("IRGC" in "IRGC intelligence officer") or named again ("Argentina ...
+    Argentina") is one topic.
+    """
     found: list[Token] = []
     for token in tokens:
         head = _topic(token)
-        if head is not None and head.i not in speakers and head not in found:
-            found.append(head)
+        if head is None or head.i in speakers or any(_same_topic(head, f) for f in found):
+            continue
+        found.append(head)
     return found[:_MAX_TOPICS] or [t for t in _noun_topic(tokens) if t.i not in speakers]
+
+
+def _same_topic(a: Token, b: Token) -> bool:
+    if a == b or a.text.lower() == b.text.lower():
+        return True
+    return (a.head == b and a.dep_ in _MODIFIER_DEPS) or (b.head == a and b.dep_ in _MODIFIER_DEPS)
 
 
 def statement_topics(frame: Any) -> list[Token]:
