@@ -219,3 +219,25 @@ def test_a_topic_named_twice_or_inside_another_is_one_topic(make_doc):
     ents = [(0, 1, "PERSON"), (2, 3, "ORG"), (5, 6, "GPE"), (7, 8, "GPE")]
     statement = one(events_of(build(make_doc, rows, ents)), "STATEMENT")
     assert [p.mention.text for p in statement.recipient] == ["IRGC", "Argentina"]
+
+
+def test_a_speaker_reported_again_on_the_same_topic_keeps_only_new_topics(make_doc):
+    # "Kim said Russia attacked. Kim said Russia and Iran attacked."
+    rows = [
+        ("Kim", 1, "nsubj", "PROPN"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("Russia", 3, "nsubj", "PROPN"),
+        ("attacked", 1, "ccomp", "VERB", "attack"),
+        (".", 1, "punct", "PUNCT"),
+        ("Kim", 6, "nsubj", "PROPN"),
+        ("said", 6, "ROOT", "VERB", "say"),
+        ("Russia", 10, "nsubj", "PROPN"),
+        ("and", 7, "cc", "CCONJ"),
+        ("Iran", 7, "conj", "PROPN"),
+        ("attacked", 6, "ccomp", "VERB", "attack"),
+        (".", 6, "punct", "PUNCT"),
+    ]
+    ents = [(0, 1, "PERSON"), (2, 3, "GPE"), (5, 6, "PERSON"), (7, 8, "GPE"), (9, 10, "GPE")]
+    statements = [e for e in events_of(build(make_doc, rows, ents)) if e.type == "STATEMENT"]
+    assert [[p.mention.text for p in e.recipient] for e in statements] == [["Russia"], ["Iran"]]
+    assert [e.actor[0].mention.start for e in statements] == [0, 27]  # both speakers kept

@@ -77,11 +77,16 @@ def extract(
 def _first_reports(events: list[Event]) -> list[Event]:
     """Keep the first report of a dyadic event repeated in one document (headline, then lead).
 
-    Statements and events missing a side are all kept: "he said" twice is two statements.
+    Statements and events missing a side are all kept: "he said" twice is two statements, but a
+    statement drops the topics its speaker was already reported on.
     """
     seen: set[tuple[object, ...]] = set()
+    said: set[tuple[str, str]] = set()
     kept = []
     for event in events:
+        if event.type == "STATEMENT" and event.actor and event.recipient:
+            kept.append(_new_topics(event, said))
+            continue
         if event.type in (None, "STATEMENT") or not event.actor or not event.recipient:
             kept.append(event)
             continue
@@ -95,6 +100,14 @@ def _first_reports(events: list[Event]) -> list[Event]:
             seen.add(key)
             kept.append(event)
     return kept
+
+
+def _new_topics(event: Event, said: set[tuple[str, str]]) -> Event:
+    """A statement keeps its speaker but not the topics its speaker was already reported on."""
+    speakers = {_key(p.mention.text) for p in event.actor}
+    topics = [p for p in event.recipient if not all((a, _key(p.mention.text)) in said for a in speakers)]
+    said.update((a, _key(p.mention.text)) for a in speakers for p in event.recipient)
+    return event if len(topics) == len(event.recipient) else replace(event, recipient=tuple(topics))
 
 
 def _key(text: str) -> str:
