@@ -185,3 +185,22 @@ def test_joking_is_a_statement(make_doc):
         (".", 1, "punct", "PUNCT"),
     ]
     assert _speakers(events_of(build(make_doc, rows, [(0, 1, "PERSON")]))) == {"Wonder"}
+
+
+def test_relative_pronoun_speaker_is_kept_as_written(make_doc):
+    # "Clinton, who urged Congress to act, won."
+    rows = [
+        ("Clinton", 7, "nsubj", "PROPN"),
+        (",", 0, "punct", "PUNCT"),
+        ("who", 3, "nsubj", "PRON", "who", "WP"),
+        ("urged", 0, "relcl", "VERB", "urge"),
+        ("Congress", 3, "dobj", "PROPN"),
+        ("to", 6, "aux", "PART"),
+        ("act", 3, "xcomp", "VERB", "act", "VB"),
+        ("won", 7, "ROOT", "VERB", "win"),
+        (".", 7, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (4, 5, "ORG")]))
+    request = one(events, "REQUEST")
+    assert [p.mention.text for p in request.actor] == ["Clinton"]
+    assert request.attributed_to is not None and request.attributed_to.mention.text == "who"

@@ -123,13 +123,22 @@ def speaking_subjects(verb: Token) -> list[Token]:
     return [t for t in subjects(verb) if t.i not in content]
 
 
+def _relative(verb: Token, subject: Token) -> Token:
+    """ "Trump, who said Iran attacked": the speaker is written "who" (the link binds it to Trump)."""
+    if verb.dep_ == "relcl" and subject == verb.head:
+        return next(
+            (c for c in verb.children if c.dep_ == "nsubj" and c.text.lower() in ("who", "which")), subject
+        )
+    return subject
+
+
 def speaker(head: Token, lexicon: Lexicon) -> Token | None:
     """Return the head token of the speaker an event is attributed to, or ``None``."""
     reporter = _reporter_above(head, lexicon) or _reporter_beside(head, lexicon)
     if reporter is not None:
         found = speaking_subjects(reporter)
         if found:
-            return found[0]
+            return _relative(reporter, found[0])
     return according_to(head.sent)
 
 

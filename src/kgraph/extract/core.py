@@ -20,6 +20,7 @@ from kgraph.extract.credits import credit_frames
 from kgraph.extract.events import confidence, to_event
 from kgraph.extract.frames import (
     Frame,
+    as_written,
     defiance_frames,
     noun_frames,
     quote_frames,
@@ -234,7 +235,7 @@ def annotate(frame: Frame, lexicon: Lexicon) -> None:
         frame.speaker = who if who is not None and who not in frame.actors else None
     frame.mood = mood(frame.head, reported=frame.speaker is not None)
     if frame.speaker is None and frame.actors and _speech_act(frame):
-        frame.speaker = frame.actors[0]  # "X urged Y to...": the request is X's own words
+        frame.speaker = as_written(frame.head, frame.actors[0])  # "X urged Y to...": X's own words
 
 
 def _unsaid(frame: Frame) -> bool:

@@ -35,7 +35,15 @@ from kgraph.extract.words import FIRST_SECOND_PERSON, PATIENT_VERBS, QUANTIFIERS
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["Frame", "defiance_frames", "noun_frames", "quote_frames", "source_frames", "verb_frames"]
+__all__ = [
+    "Frame",
+    "as_written",
+    "defiance_frames",
+    "noun_frames",
+    "quote_frames",
+    "source_frames",
+    "verb_frames",
+]
 
 #: Prepositions that bring the recipient of a verb, best first.
 _VERB_PREPS = (
@@ -222,7 +230,7 @@ def _place_target(verb: Token, typed: Typed | None) -> list[Token]:
     return []
 
 
-def _as_written(verb: Token, actor: Token) -> Token:
+def as_written(verb: Token, actor: Token) -> Token:
     """A speaker is kept as written: "Trump, who said..." → who (the link binds it to Trump)."""
     if verb.dep_ == "relcl" and actor == verb.head:
         pron = next(
@@ -299,7 +307,7 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
         recipients = object_phrase(verb, typed, actors)
         weak = bool(recipients)
     if statement:
-        actors = [_as_written(verb, a) for a in actors]
+        actors = [as_written(verb, a) for a in actors]
     trigger = typed.tokens if typed else (verb,)
     relation = typed.relation if typed else verb.lemma_.lower()
     frame = Frame(verb, typed, trigger, relation, actors, recipients, _object(verb, typed), rule="verb")
