@@ -204,3 +204,18 @@ def test_relative_pronoun_speaker_is_kept_as_written(make_doc):
     request = one(events, "REQUEST")
     assert [p.mention.text for p in request.actor] == ["Clinton"]
     assert request.attributed_to is not None and request.attributed_to.mention.text == "who"
+
+
+def test_making_a_remark_is_a_statement(make_doc):
+    # "Trump made the remark at a rally."
+    rows = [
+        ("Trump", 1, "nsubj", "PROPN"),
+        ("made", 1, "ROOT", "VERB", "make"),
+        ("the", 3, "det", "DET"),
+        ("remark", 1, "dobj", "NOUN"),
+        ("at", 1, "prep", "ADP"),
+        ("a", 6, "det", "DET"),
+        ("rally", 4, "pobj", "NOUN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    assert _speakers(events_of(build(make_doc, rows, [(0, 1, "PERSON")]))) == {"Trump"}
