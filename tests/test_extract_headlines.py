@@ -241,3 +241,18 @@ def test_a_speaker_reported_again_on_the_same_topic_keeps_only_new_topics(make_d
     statements = [e for e in events_of(build(make_doc, rows, ents)) if e.type == "STATEMENT"]
     assert [[p.mention.text for p in e.recipient] for e in statements] == [["Russia"], ["Iran"]]
     assert [e.actor[0].mention.start for e in statements] == [0, 27]  # both speakers kept
+
+
+def test_statement_about_what_there_is(make_doc):
+    # "Police said there was a suspect."
+    rows = [
+        ("Police", 1, "nsubj", "NOUN", "police"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("there", 3, "expl", "PRON", "there", "EX"),
+        ("was", 1, "ccomp", "AUX", "be"),
+        ("a", 5, "det", "DET"),
+        ("suspect", 3, "attr", "NOUN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    statement = one(events_of(build(make_doc, rows)), "STATEMENT")
+    assert [p.mention.text for p in statement.recipient] == ["a suspect"]

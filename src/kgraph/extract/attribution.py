@@ -167,9 +167,10 @@ def _topic(token: Token) -> Token | None:
 
 def _noun_topic(tokens: list[Token]) -> list[Token]:
     """The first noun subject or object of a statement with no actor topic ("Even nuns watch porn, Pope says")."""
-    for token in tokens:
-        if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.pos_ == "NOUN" and not token.ent_type_:
-            return [token]
+    for deps in (("nsubj", "nsubjpass", "dobj"), ("attr", "pobj")):
+        for token in tokens:
+            if token.dep_ in deps and token.pos_ in ("NOUN", "PROPN") and not token.ent_type_:
+                return [token]
     return []
 
 
