@@ -8,8 +8,10 @@ happens in :mod:`kgraph.link`. spaCy objects never leave this package and
 Modules, in the order a sentence goes through them:
 
 - :mod:`~kgraph.extract.frames`: predicates → frames (verbs, event nouns, "according to",
-  signed quotes, defiance); :mod:`~kgraph.extract.relations`: roles from appositions and
-  copulas (untyped);
+  signed quotes, defiance); :mod:`~kgraph.extract.credits`: headlines credited to a source
+  ("... — Kremlin"); :mod:`~kgraph.extract.claims`: statement nouns ("Russia's claims that...",
+  "in Trump's words"); :mod:`~kgraph.extract.relations`: roles from appositions and copulas
+  (untyped);
 - :mod:`~kgraph.extract.participants`: subjects, objects and actor mentions;
 - :mod:`~kgraph.extract.typing` with :mod:`~kgraph.extract.lexicon` (``data/lexicon.tsv``)
   and, optionally, :mod:`~kgraph.extract.petrarch` (a PETRARCH CAMEO verb dictionary);
