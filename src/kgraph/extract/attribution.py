@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kgraph.doccache import doc_text
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import entity_of, is_actor, subjects
 from kgraph.extract.words import ACTOR_ENTS, COGNITION, SOURCE_NOUNS
@@ -61,7 +62,7 @@ def inside_quote(token: Token) -> bool:
 
     "'People say, ...'" inside someone else's quote is not a statement kgraph reports.
     """
-    text = token.doc.text
+    text = doc_text(token.doc)
     seg = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
     if "“" in seg or "”" in seg:
         return seg.count("“") > seg.count("”")

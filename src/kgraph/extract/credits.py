@@ -74,8 +74,10 @@ def _bare(tail: list[Token]) -> bool:
 
 def credited(sep: Token) -> Token | None:
     """The source named after ``sep`` when it ends a headline ("... — agency.")."""
+    if not _separator(sep):  # cheap test first: `sep.sent` walks the document
+        return None
     sent = sep.sent
-    if not _separator(sep) or not _headline(sent):
+    if not _headline(sent):
         return None
     tail = _words(sent[sep.i - sent.start + 1 :])
     head = _words(sent[: sep.i - sent.start])

@@ -17,6 +17,8 @@ Without an article date only expressions that name their year resolve.
 
 from __future__ import annotations
 
+from kgraph.doccache import sent_ents
+
 import datetime as dt
 import re
 from typing import TYPE_CHECKING
@@ -146,7 +148,7 @@ def event_date(head: Token, sent: Span, reference: str | None) -> tuple[str | No
     The DATE entity must hang off the trigger (or off its object) without crossing
     another verb. Expressions that cannot be read as a date ("daily") are skipped.
     """
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         if ent.label_ != "DATE" or not _reaches(ent.root, head):
             continue
         resolved = resolve_date(ent.text, reference)

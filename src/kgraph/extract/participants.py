@@ -11,7 +11,7 @@ is searched for an actor inside it ("sanctions on North Korea's exports" → Nor
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kgraph.extract.words import (
     ACTOR_ENTS,
@@ -45,11 +45,22 @@ _NUMERIC_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDI
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "quantmod"})
 
 
+def _ent_span(doc: Any, start: int, end: int, label: str) -> Span:
+    from spacy.tokens import Span as SpanType
+
+    return SpanType(doc, start, end, label=label)
+
+
 def entity_of(token: Token) -> Span | None:
     """Return the named entity ``token`` is part of, if any."""
     if not token.ent_type_:
         return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":  # walk the IOB tags: no scan of doc.ents
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return _ent_span(doc, start, end, token.ent_type_)
 
 
 def _modifier_entities(token: Token) -> list[Token]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from kgraph.doccache import doc_ents
 from kgraph.link.names import looks_like_acronym, name_key
 from kgraph.link.tables import Tables
 from kgraph.model import Event, Mention
@@ -282,7 +283,7 @@ def _acronym_target(ent: Span) -> Span_ | None:
     if not looks_like_acronym(ent.text) or ent.start < 2 or doc[ent.start - 1].text != "(":
         return None
     before = doc[ent.start - 2]
-    for other in doc.ents:
+    for other in doc_ents(doc):
         if other.end - 1 == before.i and other.label_ in NAME_LABELS:
             inner = _event_complement(other)
             found = inner if inner is not None else other
@@ -389,5 +390,5 @@ def noun_item(
 
 
 def _possessor_start(token: Token) -> Span_:
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
     return (ent.start_char, ent.end_char) if ent is not None else (token.idx, token.idx + len(token))
