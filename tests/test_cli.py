@@ -63,3 +63,13 @@ def test_cli_missing_input_is_a_usage_error(tmp_path: Path, capsys: pytest.Captu
 def test_cli_missing_model_says_what_to_install(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(EXAMPLES / "articles.jsonl"), "--model", "xx_no_such_model", "-o", "-"]) == 2
     assert "pip install" in capsys.readouterr().err
+
+
+def test_build_max_nodes_caps_the_page_and_says_what_was_left_out(tmp_path: Path) -> None:
+    from test_html_export import blocks
+
+    assert main(["build", str(EXAMPLES / "articles.jsonl"), "-o", str(tmp_path), "--quiet", "--max-nodes", "10"]) == 0
+    data = blocks((tmp_path / "graph.html").read_text(encoding="utf-8"))
+    total = len(json.loads((tmp_path / "graph.json").read_text())["nodes"])
+    assert len(data["kg-nodes"]) <= 10 < total
+    assert data["kg-meta"]["counts"]["omitted"] == total - len(data["kg-nodes"])

@@ -40,6 +40,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help=f"add an export by name (repeatable); default: {', '.join(DEFAULT_FORMATS)}. Registered: {formats}",
     )  # fmt: skip
     add_model_options(parser)
+    parser.add_argument(
+        "--max-nodes", type=int, default=2000, metavar="N",
+        help="graph.html keeps the N most active nodes and says what it left out; 0 for all (default: %(default)s)",
+    )  # fmt: skip
     group = parser.add_argument_group("speed")
     group.add_argument(
         "--update", type=Path, metavar="DIR", help="add INPUTs to the build in DIR, parsing only them"
@@ -60,7 +64,11 @@ def run(args: argparse.Namespace) -> int:
 
     output: Path = args.output or args.update or Path("exports")
     settings = settings_from(args)
-    settings = replace(settings, cache_dir=None if args.no_cache else (args.cache or output / CACHE_DIR))
+    settings = replace(
+        settings,
+        cache_dir=None if args.no_cache else (args.cache or output / CACHE_DIR),
+        html_max_nodes=args.max_nodes or None,
+    )
     formats = list(DEFAULT_FORMATS) + [f for f in (args.formats or []) if f not in DEFAULT_FORMATS]
     previous = previous_build(args.update, settings) if args.update else None
     results = _collect(args, settings, previous)
