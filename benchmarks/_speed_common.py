@@ -7,9 +7,9 @@ import json
 import os
 import platform
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("KGRAPH_SHARED", ROOT.parent / "shared"))
@@ -17,8 +17,8 @@ BBC = SHARED / "corpora" / "bbc_politics.jsonl"
 NEWS = SHARED / "corpora" / "news_34k.jsonl.gz"
 
 
-def machine() -> str:
-    """One line: CPU model, cores, memory, load average, Python, spaCy and model."""
+def machine(*extras: str) -> str:
+    """One line: CPU model, cores, memory, load average, Python, spaCy, then ``extras`` (other versions)."""
     import spacy
 
     cpu = platform.machine()
@@ -29,7 +29,8 @@ def machine() -> str:
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GB RAM, load average {load}; "
-            f"{platform.system()} {platform.release()}; Python {platform.python_version()}; spaCy {spacy.__version__}")  # fmt: skip
+            f"{platform.system()} {platform.release()}; Python {platform.python_version()}; spaCy {spacy.__version__}"
+            + "".join(f"; {extra}" for extra in extras))  # fmt: skip
 
 
 def records(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:

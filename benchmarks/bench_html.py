@@ -14,8 +14,6 @@ controls wired), plus the machine it ran on.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -24,28 +22,17 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from _speed_common import machine
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_INPUT = ROOT.parent / "shared" / "corpora" / "bbc_politics.jsonl"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
-def machine() -> str:
-    """Return one line describing the CPU, cores, OS, Python and Chromium."""
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    chromium = subprocess.run(
-        [CHROMIUM, "--version"], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (f"{cpu}, {os.cpu_count()} cores (load average {load}), {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, {chromium}")  # fmt: skip
+def chromium_version() -> str:
+    """The Chromium the benchmark drives, as it names itself."""
+    return subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, check=False).stdout.strip()
 
 
 def build_page(input_path: Path, out: Path, max_nodes: int | None) -> dict[str, float]:
@@ -143,7 +130,7 @@ def main() -> int:
             if args.screenshot:
                 screenshot(browser, out.as_uri(), args.screenshot, args.select)
             browser.close()
-    print(f"machine: {machine()}")
+    print(f"machine: {machine(chromium_version())}")
     print(f"input: {args.input.name}; graph: {info['graph_nodes']} nodes ({info['actors']} actors, {info['events']} events); "
           f"build or load {info['build_s']:.1f} s, graph.html {info['bytes'] / 1e6:.2f} MB written in {info['export_s']:.2f} s")  # fmt: skip
     print(f"page: {runs[0]['nodes']} nodes, {runs[0]['edges']} edges; blocked requests {sum(r['blocked'] for r in runs)}, "

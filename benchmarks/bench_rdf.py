@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import platform
 import resource
 import sys
 import time
@@ -29,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import pyoxigraph as ox
+from _speed_common import machine
 
 from kgraph.config import Settings
 from kgraph.export import (
@@ -41,19 +41,7 @@ FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": o
            "jsonld": ox.RdfFormat.JSON_LD}
 
 
-def machine() -> str:
-    """One line describing the machine: CPU model, cores, Python, pyoxigraph, load."""
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (f"{cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, pyoxigraph {ox.__version__}, load avg {load}")
+
 
 
 def _children_cpu() -> float:
@@ -87,7 +75,7 @@ def main() -> int:
     parser.add_argument("--modes", nargs="*", default=["auto", "sequential"], choices=["auto", "sequential"])
     args = parser.parse_args()
     kg = synthetic_graph(args.docs, args.events, args.actors)
-    print(f"machine: {machine()}")
+    print(f"machine: {machine(f'pyoxigraph {ox.__version__}')}")
     print(f"graph: {kg!r}, {args.docs} articles")
     print(f"{'mode':10} {'format':8} {'triples':>10} {'MB':>7} {'wall s':>7} {'wall t/s':>10} {'cpu s':>7} {'cpu t/s':>10}")
     for mode in args.modes:

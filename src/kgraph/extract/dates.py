@@ -17,11 +17,11 @@ Without an article date only expressions that name their year resolve.
 
 from __future__ import annotations
 
-from kgraph.doccache import sent_ents
-
 import datetime as dt
 import re
 from typing import TYPE_CHECKING
+
+from kgraph.doccache import sent_ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

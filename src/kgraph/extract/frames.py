@@ -30,7 +30,13 @@ from kgraph.extract.participants import (
     subjects,
 )
 from kgraph.extract.typing import Typed, type_noun, type_verb
-from kgraph.extract.words import FIRST_SECOND_PERSON, PATIENT_VERBS, QUANTIFIERS, SOURCE_NOUNS
+from kgraph.extract.words import (
+    FIRST_SECOND_PERSON,
+    PATIENT_VERBS,
+    QUANTIFIERS,
+    SOURCE_NOUNS,
+    VERB_RECIPIENT_PREPS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -45,21 +51,6 @@ __all__ = [
     "verb_frames",
 ]
 
-#: Prepositions that bring the recipient of a verb, best first.
-_VERB_PREPS = (
-    "against",
-    "on",
-    "with",
-    "to",
-    "at",
-    "into",
-    "toward",
-    "towards",
-    "upon",
-    "over",
-    "for",
-    "from",
-)
 #: Numbers that stand for people in a poll: "73 percent said", "many of whom say".
 _SHARES = frozenset({"PERCENT", "CARDINAL"})
 _NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -158,7 +149,7 @@ def _named_object(verb: Token, typed: Typed | None, actors: list[Token]) -> list
     """A named entity that is the object of a typed event ("sabotaged Nord Stream")."""
     if typed is None:
         return []
-    owners = [*direct_objects(verb), *(t for _, t in prep_objects(verb) if _ in _VERB_PREPS)]
+    owners = [*direct_objects(verb), *(t for _, t in prep_objects(verb) if _ in VERB_RECIPIENT_PREPS)]
     for owner in owners:
         for token in owner.subtree:
             if token.ent_type_ in _NAMED and token.ent_iob_ == "B" and token not in actors:
@@ -190,11 +181,11 @@ def _recipients(verb: Token, typed: Typed | None, actors: list[Token]) -> list[T
         found = _noun_targets(noun)
     if not found:
         preps = sorted(
-            prep_objects(verb), key=lambda p: _VERB_PREPS.index(p[0]) if p[0] in _VERB_PREPS else 99
+            prep_objects(verb), key=lambda p: VERB_RECIPIENT_PREPS.index(p[0]) if p[0] in VERB_RECIPIENT_PREPS else 99
         )
         for prep in (c for c in verb.children if c.dep_ == "prt"):
             preps += list(prep_objects(prep))
-        found = [t for p, t in preps if p in _VERB_PREPS and is_actor(t)][:1]
+        found = [t for p, t in preps if p in VERB_RECIPIENT_PREPS and is_actor(t)][:1]
         if not found:  # "in protest against abuses by the security forces"
             deep = (find_actor(t, depth=3) for p, t in preps if p in _DEEP_PREPS)
             found = [a for a in deep if a is not None][:1]
@@ -204,7 +195,7 @@ def _recipients(verb: Token, typed: Typed | None, actors: list[Token]) -> list[T
 
 def _noun_targets(noun: Token) -> list[Token]:
     """Actors an event noun is aimed at: "sanctions on X", "meeting with X", "invasion of X"."""
-    preps = sorted(prep_objects(noun), key=lambda p: _VERB_PREPS.index(p[0]) if p[0] in _VERB_PREPS else 50)
+    preps = sorted(prep_objects(noun), key=lambda p: VERB_RECIPIENT_PREPS.index(p[0]) if p[0] in VERB_RECIPIENT_PREPS else 50)
     for _, pobj in preps:
         found = find_actor(pobj, depth=3)
         if found is not None:
@@ -345,7 +336,7 @@ def _agent_event(verb: Token, lexicon: Lexicon) -> list[Token]:
 def _noun_participants(noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
     actors = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and is_actor(c)]
     recipients: list[Token] = []
-    for prep, pobj in prep_objects(noun, frozenset({*_VERB_PREPS, "of", *_NOUN_AGENT_PREPS})):
+    for prep, pobj in prep_objects(noun, frozenset({*VERB_RECIPIENT_PREPS, "of", *_NOUN_AGENT_PREPS})):
         if not is_actor(pobj):
             continue
         if prep in _NOUN_AGENT_PREPS or (prep == "of" and kind in _MEETING_TYPES):

@@ -31,6 +31,7 @@ __all__ = [
     "PRONOUNS",
     "QUANTIFIERS",
     "RECIPIENT_PREPS",
+    "VERB_RECIPIENT_PREPS",
     "RELATIVE_PRONOUNS",
     "SOURCE_NOUNS",
     "SPEECH_ACTS",
@@ -443,25 +444,12 @@ LIGHT_VERBS = frozenset(
         "grant",
     }
 )
-#: Prepositions that introduce a recipient ("sanctions on X", "talks with X").
-RECIPIENT_PREPS = frozenset(
-    {
-        "on",
-        "against",
-        "with",
-        "to",
-        "at",
-        "into",
-        "toward",
-        "towards",
-        "upon",
-        "over",
-        "for",
-        "from",
-        "of",
-        "between",
-    }
-)
+#: Prepositions that bring the recipient of a verb, best first ("sanctions on X", "talks with X").
+VERB_RECIPIENT_PREPS: tuple[str, ...] = (
+    "against", "on", "with", "to", "at", "into", "toward", "towards", "upon", "over", "for", "from",
+)  # fmt: skip
+#: Prepositions that introduce a recipient of a verb or an event noun ("the invasion of X").
+RECIPIENT_PREPS = frozenset({*VERB_RECIPIENT_PREPS, "of", "between"})
 #: Prepositions that introduce the place of an event.
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"})
 #: Verbs of belief and finding: they attribute their clause to their subject. "think",
