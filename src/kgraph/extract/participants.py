@@ -11,8 +11,9 @@ is searched for an actor inside it ("sanctions on North Korea's exports" → Nor
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from kgraph.doccache import entity_of
 from kgraph.extract.words import (
     ACTOR_ENTS,
     OBJECT_CONTROL,
@@ -24,7 +25,7 @@ from kgraph.extract.words import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 __all__ = [
     "actor_spans",
@@ -43,24 +44,6 @@ _CLAUSE = frozenset({"relcl", "ccomp", "advcl", "parataxis", "acl", "xcomp", "co
 _MAX_SPAN = 9
 _NUMERIC_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "quantmod"})
-
-
-def _ent_span(doc: Any, start: int, end: int, label: str) -> Span:
-    from spacy.tokens import Span as SpanType
-
-    return SpanType(doc, start, end, label=label)
-
-
-def entity_of(token: Token) -> Span | None:
-    """Return the named entity ``token`` is part of, if any."""
-    if not token.ent_type_:
-        return None
-    doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":  # walk the IOB tags: no scan of doc.ents
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return _ent_span(doc, start, end, token.ent_type_)
 
 
 def _modifier_entities(token: Token) -> list[Token]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import doc_ents
+from kgraph.doccache import doc_ents, entity_of
 from kgraph.link.names import looks_like_acronym, name_key
 from kgraph.link.tables import Tables
 from kgraph.model import Event, Mention
@@ -390,5 +390,5 @@ def noun_item(
 
 
 def _possessor_start(token: Token) -> Span_:
-    ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+    ent = entity_of(token)
     return (ent.start_char, ent.end_char) if ent is not None else (token.idx, token.idx + len(token))
