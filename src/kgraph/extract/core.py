@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kgraph.extract.attribution import is_reporting, source_finding, speaker, statement_topics
+from kgraph.extract.attribution import inside_quote, is_reporting, source_finding, speaker, statement_topics
 from kgraph.extract.claims import claim_frames
 from kgraph.extract.credits import credit_frames
 from kgraph.extract.events import confidence, to_event
+from kgraph.extract.fallback import nearest_actor, nearest_recipient
 from kgraph.extract.frames import (
     Frame,
     as_written,
@@ -32,10 +33,11 @@ from kgraph.extract.frames import (
 )
 from kgraph.extract.lexicon import Lexicon, load_lexicon
 from kgraph.extract.mood import chain, is_intent, mood
+from kgraph.extract.retype import verbal_attack
 from kgraph.extract.participants import find_actor, subjects
 from kgraph.extract.relations import relation_frames
 from kgraph.extract.typing import type_verb
-from kgraph.extract.words import NEGATIVE_HEADS, SPEECH_ACTS
+from kgraph.extract.words import FIRST_SECOND_PERSON, NEGATIVE_HEADS, SPEECH_ACTS
 from kgraph.model import Document, Event
 
 if TYPE_CHECKING:
@@ -47,8 +49,8 @@ _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "
 _HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
 _CONSUMERS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "AID", "CONCEDE"})
 _DEONTIC = frozenset({"must", "should"})
-#: Types where "A and B met" means A met B.
-_RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: Types where "A and B met" means A met B (and "clashes between A and B", A fought B).
+_RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
 
 
 def extract(
@@ -147,6 +149,13 @@ def finish(frame: Frame) -> None:
         frame.recipients = statement_topics(frame)
     if frame.type in _RECIPROCAL and len(frame.actors) > 1 and not frame.recipients:
         frame.actors, frame.recipients = frame.actors[:1], frame.actors[1:]
+    if not frame.recipients:
+        frame.recipients = nearest_recipient(frame)
+        frame.weak_recipient = frame.weak_recipient or bool(frame.recipients)
+    if not frame.actors:
+        frame.actors = nearest_actor(frame)
+    if verbal_attack(frame):
+        frame.type, frame.cameo_root = "ACCUSE", "11"
     frame.confidence = confidence(frame)
 
 
@@ -234,8 +243,13 @@ def annotate(frame: Frame, lexicon: Lexicon) -> None:
         who = speaker(frame.head, lexicon)
         frame.speaker = who if who is not None and who not in frame.actors else None
     frame.mood = mood(frame.head, reported=frame.speaker is not None)
-    if frame.speaker is None and frame.actors and _speech_act(frame):
+    if frame.speaker is None and frame.actors and _speech_act(frame) and _own_words(frame):
         frame.speaker = as_written(frame.head, frame.actors[0])  # "X urged Y to...": X's own words
+
+
+def _own_words(frame: Frame) -> bool:
+    """A speech act in the narrator's voice by a third person ("we urged..." inside a quote is the quote's)."""
+    return frame.actors[0].text.lower() not in FIRST_SECOND_PERSON and not inside_quote(frame.head)
 
 
 def _unsaid(frame: Frame) -> bool:
@@ -249,7 +263,8 @@ def _unsaid(frame: Frame) -> bool:
 
 def _speech_act(frame: Frame) -> bool:
     lemma = frame.head.lemma_.lower()
-    return frame.rule == "verb" and frame.type not in (None, "STATEMENT") and lemma in SPEECH_ACTS
+    said = lemma in SPEECH_ACTS or verbal_attack(frame)
+    return frame.rule == "verb" and frame.type not in (None, "STATEMENT") and said
 
 
 def _derived(frame: Frame, type_: str, root: str, rule: str, **changes: object) -> Frame:

@@ -19,6 +19,7 @@ from kgraph.extract.attribution import (
     source_finding,
     topics_in,
 )
+from kgraph.doccache import doc_text
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import (
     direct_objects,
@@ -399,8 +400,33 @@ def _with_listed(typed: Typed, lexicon: Lexicon) -> Typed:
     return replace(typed, tokens=(*typed.tokens, *same)) if same else typed
 
 
+#: Documents that speak in "In the latest poll, Clinton leads...".
+_IN_SOURCES = frozenset({"poll", "survey", "study", "report", "analysis", "data", "memo", "document", "filing"})
+
+
+def _in_source(sent: Span) -> Token | None:
+    """The source of "In this poll, Trump rose 1 point": a document opening the sentence."""
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    if first is None or first.text.lower() != "in" or first.head.pos_ not in ("VERB", "AUX"):
+        return None
+    pobj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in _IN_SOURCES or is_reporting_head(first.head):
+        return None
+    return pobj
+
+
+def is_reporting_head(verb: Token) -> bool:
+    """The sentence is already a report ("In a statement, X said"): its own speaker speaks."""
+    return verb.lemma_.lower() in ("say", "tell", "report", "write", "add", "note", "show", "find")
+
+
 def source_frames(sent: Span) -> Iterator[Frame]:
-    """Yield a STATEMENT frame for "according to X" (a speaker or a source: "according to the poll")."""
+    """Yield a STATEMENT frame for "according to X" (a speaker or a source: "according to the poll")
+    and for a document opening a sentence ("In the latest poll, ...")."""
+    source = _in_source(sent)
+    if source is not None:
+        yield Frame(source.head, None, (source.head, source), "in source", [source], rule="according_to",
+                    type="STATEMENT", cameo_root="01")  # fmt: skip
     pobj = according_to(sent)
     if pobj is not None and (
         is_actor(pobj) or (pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in _NUMERIC)
@@ -419,7 +445,7 @@ def source_frames(sent: Span) -> Iterator[Frame]:
 
 
 _DASHES = frozenset({"―", "—", "–", "--"})
-_QUOTES = frozenset({'"', "”", "''", "“", "’"})
+_QUOTES = frozenset({'"', "”", "''", "“", "’", "‘", "'"})
 
 
 def _near(token: Token, step: int) -> Token | None:
@@ -448,16 +474,40 @@ def _signed(dash: Token) -> Token | None:
 def _announced(colon: Token) -> Token | None:
     """'PENCE: Well, ...', 'Poll: ...': a name alone before a colon at the start of a sentence."""
     name = _near(colon, -1)
-    if name is None or not _name_like(name):
+    if name is None or name.text.lower() in _LABELS or not (_name_like(name) or _headline_name(name)):
         return None
     ent = entity_of(name)
     if ent is not None and ent.label_ in _TOPIC_ENTS:  # "Ukraine: UNESCO using satellites...": a topic
         return None
     first = ent.start if ent is not None else name.i
-    head = [t for t in colon.doc[colon.sent.start : first] if not (t.is_punct or t.is_space)]
-    if head or colon.i - first > 4:
+    if not _line_start(colon.doc[first]) or colon.i - first > 4:
         return None
-    return ent.root if ent is not None else name
+    return ent.root if ent is not None and ent.end <= colon.i else name
+
+
+#: Words that label a headline rather than name a speaker ("Analysis: ...", "Live: ...").
+_LABELS = frozenset(
+    {"analysis", "exclusive", "update", "updated", "watch", "opinion", "live", "explainer", "editorial",
+     "breaking", "factbox", "timeline", "photos", "video", "review", "interview", "comment", "correction",
+     "quiz", "podcast", "obituary", "profile", "letters", "background", "recap", "transcript", "note",
+     "warning", "summary", "listen", "read", "more", "related", "here", "why", "how", "what"}
+)  # fmt: skip
+
+
+def _headline_name(token: Token) -> bool:
+    """A capitalised word opening a line before a colon that is not a headline label ("Sanders: ...")."""
+    return token.text[:1].isupper() and token.text.isalpha() and token.text.lower() not in _LABELS
+
+
+def _line_start(token: Token) -> bool:
+    """Nothing but quotation marks between ``token`` and the start of its line or sentence."""
+    prev = _near(token, -1)
+    while prev is not None and prev.text in _QUOTES and prev.i >= token.sent.start:
+        prev = _near(prev, -1)
+    if prev is None or prev.i < token.sent.start:
+        return True
+    gap = doc_text(token.doc)[prev.idx + len(prev.text) : token.idx]
+    return "\n" in gap or (prev.text in (".", ":", ")", "?", "!") and "  " in gap + " ")
 
 
 def quote_frames(sent: Span) -> Iterator[Frame]:

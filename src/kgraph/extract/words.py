@@ -145,6 +145,10 @@ SPEECH_ACTS = frozenset(
         "repudiate",
         "renounce",
         "spurn",
+        "support",
+        "back",
+        "promote",
+        "downplay",
     }
 )
 #: Heads that count or group the actors of their "of" phrase ("scores of refugees").

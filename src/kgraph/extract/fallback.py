@@ -1,0 +1,87 @@
+"""The other side of a one-sided event: the nearest actor in its clause.
+
+Event coders (PETRARCH, TABARI) take the first actor after the verb as the target when
+the parse gives none. kgraph does the same, within the event's own clause and only for
+typed events whose recipient the dependency rules did not find: "Russia has expended
+huge resources in the town of Bakhmut" → Russia → Bakhmut. Such a recipient is weak
+(``Frame.weak_recipient``), which lowers the event's confidence.
+
+>>> # nearest_recipient(frame)  # the first actor after the trigger, outside the actors' phrases
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kgraph.doccache import entity_of
+from kgraph.extract.participants import is_actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kgraph.extract.frames import Frame
+
+__all__ = ["clause_of", "nearest_actor", "nearest_recipient"]
+
+#: Clause links that start a new predication: an actor beyond them is another event's.
+_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "csubj", "acl"})
+_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
+#: How many tokens after the trigger an actor may be.
+_WINDOW = 12
+
+
+def clause_of(head: Token) -> set[int]:
+    """The token indices of ``head``'s clause: its subtree without embedded clauses.
+
+    >>> # clause_of(verb) for "Russia attacked Kyiv, which said..." holds "Russia attacked Kyiv"
+    """
+    inside: set[int] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        inside.add(token.i)
+        stack.extend(c for c in token.children if c.dep_ not in _BOUNDARIES)
+    return inside
+
+
+def nearest_recipient(frame: Frame) -> list[Token]:
+    """The first actor after ``frame``'s trigger in its clause, outside its actors' phrases."""
+    if frame.type in (None, "STATEMENT") or frame.recipients or not frame.actors:
+        return []
+    taken = {t.i for a in frame.actors for t in a.subtree} | {t.i for t in frame.trigger}
+    inside = clause_of(frame.head)
+    last = max(t.i for t in frame.trigger)
+    sent = frame.head.sent
+    for token in sent.doc[last + 1 : min(sent.end, last + 1 + _WINDOW)]:
+        if token.i in taken or token.i not in inside or not is_actor(token):
+            continue
+        found = _phrase_head(token, inside)
+        if found.i not in taken and found.pos_ != "PRON":
+            return [found]
+    return []
+
+
+def _phrase_head(token: Token, inside: set[int]) -> Token:
+    """The head of the actor phrase ``token`` starts: "Israeli" → "forces" in "Israeli forces"."""
+    ent = entity_of(token)
+    token = ent.root if ent is not None else token
+    while token.dep_ in _MODIFIERS and token.head.i in inside and is_actor(token.head):
+        token = token.head
+    return token
+
+
+def nearest_actor(frame: Frame) -> list[Token]:
+    """The last actor before ``frame``'s trigger in its clause, outside its recipients' phrases."""
+    if frame.type in (None, "STATEMENT") or frame.actors or not frame.recipients:
+        return []
+    taken = {t.i for r in frame.recipients for t in r.subtree} | {t.i for t in frame.trigger}
+    inside = clause_of(frame.head)
+    first = min(t.i for t in frame.trigger)
+    sent = frame.head.sent
+    for token in reversed(sent.doc[max(sent.start, first - _WINDOW) : first]):
+        if token.i in taken or token.i not in inside or not is_actor(token):
+            continue
+        found = _phrase_head(token, inside)
+        if found.i not in taken and found.pos_ != "PRON":
+            return [found]
+    return []

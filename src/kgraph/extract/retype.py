@@ -1,0 +1,40 @@
+"""Retyping: when the participants show that a lexicon type is the wrong reading.
+
+"Trump attacked Clinton over her emails" is criticism, not violence: a verb of attack
+between people, or about something ("over", "for"), is ACCUSE (CAMEO 11), while "Russia
+attacked Kyiv" stays ASSAULT.
+
+>>> # verbal_attack(frame) for "Trump attacked Clinton over her emails" → True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kgraph.extract.frames import Frame
+
+__all__ = ["VERBAL_ATTACK_VERBS", "verbal_attack"]
+
+#: Verbs of attack that politicians do with words.
+VERBAL_ATTACK_VERBS = frozenset({"attack", "hit", "hammer", "blast", "slam", "lash", "bash", "savage", "assail"})
+#: "attacked X over/for Y": the reason of a verbal attack.
+_REASON_PREPS = frozenset({"over", "for"})
+_PEOPLE = frozenset({"PERSON"})
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+
+
+def _person(token: Token) -> bool:
+    return token.ent_type_ in _PEOPLE or token.text.lower() in _PERSONAL
+
+
+def verbal_attack(frame: Frame) -> bool:
+    """Tell whether an ASSAULT frame is a verbal attack: person on person, or "over"/"for" a reason."""
+    if frame.type != "ASSAULT" or frame.rule != "verb" or frame.head.lemma_.lower() not in VERBAL_ATTACK_VERBS:
+        return False
+    if any(c.dep_ == "prep" and c.text.lower() in _REASON_PREPS for c in frame.head.children):
+        return True
+    people = [*frame.actors, *frame.recipients]
+    return bool(frame.actors) and bool(frame.recipients) and all(_person(t) for t in people)

@@ -1,0 +1,174 @@
+"""Rules added for one-sided events, verbal attacks, headline speakers, poll sources and wars,
+on hand-built parses."""
+
+from __future__ import annotations
+
+from extract_docs import build, events_of, one, triples
+
+from kgraph.extract.fallback import nearest_recipient
+from kgraph.extract.frames import Frame
+
+
+def _speakers(events):  # type: ignore[no-untyped-def]
+    found = {e.attributed_to.mention.text for e in events if e.attributed_to is not None}
+    return found | {p.mention.text for e in events if e.type == "STATEMENT" for p in e.actor}
+
+
+def _frame(doc, head: int, actors: list[int]) -> Frame:  # type: ignore[no-untyped-def]
+    return Frame(doc[head], None, (doc[head],), doc[head].lemma_, [doc[i] for i in actors],
+                 rule="verb", type="MOBILIZE", cameo_root="15")  # fmt: skip
+
+
+def test_nearest_recipient_is_the_first_actor_after_the_trigger(make_doc):
+    # "Russia expended resources in the town of Bakhmut."
+    rows = [
+        ("Russia", 1, "nsubj", "PROPN"),
+        ("expended", 1, "ROOT", "VERB", "expend"),
+        ("resources", 1, "dobj", "NOUN", "resource"),
+        ("in", 1, "prep", "ADP"),
+        ("the", 5, "det", "DET"),
+        ("town", 3, "pobj", "NOUN"),
+        ("of", 5, "prep", "ADP"),
+        ("Bakhmut", 6, "pobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    doc = build(make_doc, rows, [(0, 1, "GPE"), (7, 8, "GPE")])
+    assert [t.text for t in nearest_recipient(_frame(doc, 1, [0]))] == ["Bakhmut"]
+
+
+def test_nearest_recipient_stays_in_its_clause(make_doc):
+    # "Russia expended resources that Ukraine needs."
+    rows = [
+        ("Russia", 1, "nsubj", "PROPN"),
+        ("expended", 1, "ROOT", "VERB", "expend"),
+        ("resources", 1, "dobj", "NOUN", "resource"),
+        ("that", 5, "dobj", "PRON"),
+        ("Ukraine", 5, "nsubj", "PROPN"),
+        ("needs", 2, "relcl", "VERB", "need", "VBZ"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    doc = build(make_doc, rows, [(0, 1, "GPE"), (4, 5, "GPE")])
+    assert nearest_recipient(_frame(doc, 1, [0])) == []
+
+
+def _attacked(target: str, label: str, reason: bool) -> list[tuple[object, ...]]:
+    rows = [("Trump" if label == "PERSON" else "Russia", 1, "nsubj", "PROPN"),
+            ("attacked", 1, "ROOT", "VERB", "attack"), (target, 1, "dobj", "PROPN")]  # fmt: skip
+    if reason:
+        rows += [("over", 1, "prep", "ADP"), ("emails", 3, "pobj", "NOUN", "email")]
+    rows += [(".", 1, "punct", "PUNCT")]
+    return rows
+
+
+def test_an_attack_between_people_or_over_a_reason_is_criticism(make_doc):
+    # "Trump attacked Clinton over emails." → ACCUSE, in Trump's own words
+    doc = build(make_doc, _attacked("Clinton", "PERSON", True), [(0, 1, "PERSON"), (2, 3, "PERSON")])
+    events = events_of(doc)
+    assert triples(events) == {("Trump", "ACCUSE", "Clinton")}
+    assert one(events, "ACCUSE").cameo_root == "11"
+    assert _speakers(events) == {"Trump"}
+
+
+def test_an_attack_on_a_city_stays_an_assault(make_doc):
+    # "Russia attacked Kyiv."
+    doc = build(make_doc, _attacked("Kyiv", "GPE", False), [(0, 1, "GPE"), (2, 3, "GPE")])
+    events = events_of(doc)
+    assert triples(events) == {("Russia", "ASSAULT", "Kyiv")}
+    assert _speakers(events) == set()
+
+
+def test_headline_name_before_a_colon_speaks_even_when_tagged_as_a_noun(make_doc):
+    # "Sanders: Clinton needs to win." (the tagger reads "Sanders" as a plural noun)
+    rows = [
+        ("Sanders", 3, "dep", "NOUN", "sander", "NNS"),
+        (":", 0, "punct", "PUNCT"),
+        ("Clinton", 3, "nsubj", "PROPN"),
+        ("needs", 3, "ROOT", "VERB", "need", "VBZ"),
+        ("to", 5, "aux", "PART"),
+        ("win", 3, "xcomp", "VERB", "win", "VB"),
+        (".", 3, "punct", "PUNCT"),
+    ]
+    statement = one(events_of(build(make_doc, rows, [(2, 3, "PERSON")])), "STATEMENT")
+    assert [p.mention.text for p in statement.actor] == ["Sanders"]
+    assert [p.mention.text for p in statement.recipient] == ["Clinton"]
+
+
+def test_a_headline_label_before_a_colon_does_not_speak(make_doc):
+    # "Analysis: Clinton needs to win."
+    rows = [
+        ("Analysis", 3, "dep", "NOUN", "analysis"),
+        (":", 0, "punct", "PUNCT"),
+        ("Clinton", 3, "nsubj", "PROPN"),
+        ("needs", 3, "ROOT", "VERB", "need", "VBZ"),
+        ("to", 5, "aux", "PART"),
+        ("win", 3, "xcomp", "VERB", "win", "VB"),
+        (".", 3, "punct", "PUNCT"),
+    ]
+    assert _speakers(events_of(build(make_doc, rows, [(2, 3, "PERSON")]))) == set()
+
+
+def test_a_poll_opening_the_sentence_is_its_source(make_doc):
+    # "In this poll, Trump rose one point."
+    rows = [
+        ("In", 5, "prep", "ADP", "in"),
+        ("this", 2, "det", "DET"),
+        ("poll", 0, "pobj", "NOUN"),
+        (",", 5, "punct", "PUNCT"),
+        ("Trump", 5, "nsubj", "PROPN"),
+        ("rose", 5, "ROOT", "VERB", "rise"),
+        ("one", 7, "nummod", "NUM"),
+        ("point", 5, "dobj", "NOUN"),
+        (".", 5, "punct", "PUNCT"),
+    ]
+    statement = one(events_of(build(make_doc, rows, [(4, 5, "PERSON")])), "STATEMENT")
+    assert [p.mention.text for p in statement.actor] == ["this poll"]
+    assert [p.mention.text for p in statement.recipient] == ["Trump"]
+
+
+def test_a_statement_inside_the_sentence_is_not_a_poll_source(make_doc):
+    # "In a statement, Kim said ..." keeps Kim as the only speaker
+    rows = [
+        ("In", 4, "prep", "ADP", "in"),
+        ("a", 2, "det", "DET"),
+        ("report", 0, "pobj", "NOUN"),
+        (",", 4, "punct", "PUNCT"),
+        ("said", 4, "ROOT", "VERB", "say"),
+        ("Kim", 4, "nsubj", "PROPN"),
+        (".", 4, "punct", "PUNCT"),
+    ]
+    assert _speakers(events_of(build(make_doc, rows, [(5, 6, "PERSON")]))) == {"Kim"}
+
+
+def test_a_possessed_war_is_an_assault_on_its_place(make_doc):
+    # "Russia's war in Ukraine continues."
+    rows = [
+        ("Russia", 2, "poss", "PROPN"),
+        ("'s", 0, "case", "PART"),
+        ("war", 5, "nsubj", "NOUN"),
+        ("in", 2, "prep", "ADP"),
+        ("Ukraine", 3, "pobj", "PROPN"),
+        ("continues", 5, "ROOT", "VERB", "continue", "VBZ"),
+        (".", 5, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "GPE"), (4, 5, "GPE")]))
+    assert triples(events) == {("Russia", "ASSAULT", "Ukraine")}
+
+
+def test_a_speech_act_inside_a_quotation_is_not_the_actors_own_words(make_doc):
+    # '"We urged Iran to talk," Kim said.' — "we" urged inside Kim's quote: Kim is the speaker
+    rows = [
+        ('"', 2, "punct", "PUNCT"),
+        ("We", 2, "nsubj", "PRON", "we"),
+        ("urged", 9, "ccomp", "VERB", "urge"),
+        ("Iran", 2, "dobj", "PROPN"),
+        ("to", 5, "aux", "PART"),
+        ("talk", 2, "xcomp", "VERB", "talk", "VB"),
+        (",", 9, "punct", "PUNCT"),
+        ('"', 9, "punct", "PUNCT"),
+        ("Kim", 9, "nsubj", "PROPN"),
+        ("said", 9, "ROOT", "VERB", "say"),
+        (".", 9, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(3, 4, "GPE"), (8, 9, "PERSON")]))
+    request = one(events, "REQUEST")
+    assert request.attributed_to is not None and request.attributed_to.mention.text == "Kim"
