@@ -172,3 +172,60 @@ def test_a_speech_act_inside_a_quotation_is_not_the_actors_own_words(make_doc):
     events = events_of(build(make_doc, rows, [(3, 4, "GPE"), (8, 9, "PERSON")]))
     request = one(events, "REQUEST")
     assert request.attributed_to is not None and request.attributed_to.mention.text == "Kim"
+
+
+def _svo(subject: str, verb: str, lemma: str, obj: str, obj_lemma: str | None = None) -> list[tuple[object, ...]]:
+    return [(subject, 1, "nsubj", "NOUN" if subject.islower() else "PROPN"), (verb, 1, "ROOT", "VERB", lemma),
+            ("the", 3, "det", "DET"), (obj, 1, "dobj", "NOUN", obj_lemma or obj), (".", 1, "punct", "PUNCT")]  # fmt: skip
+
+
+def test_violence_aimed_at_an_abstraction_is_no_event(make_doc):
+    # "She attacked the problem." / "Kim fought the disease."
+    assert triples(events_of(build(make_doc, _svo("She", "attacked", "attack", "problem")))) == set()
+    assert triples(events_of(build(make_doc, _svo("Kim", "fought", "fight", "disease"), [(0, 1, "PERSON")]))) == set()
+
+
+def test_attacking_a_plan_is_criticism_and_striking_targets_is_violence(make_doc):
+    events = events_of(build(make_doc, _svo("Trump", "attacked", "attack", "plan"), [(0, 1, "PERSON")]))
+    assert {e.type for e in events} == {"ACCUSE"}
+    events = events_of(build(make_doc, _svo("Israel", "struck", "strike", "targets", "target"), [(0, 1, "GPE")]))
+    assert {e.type for e in events} == {"ASSAULT"}
+
+
+def test_an_inanimate_doer_makes_no_event_but_a_weapon_does(make_doc):
+    # "The storm killed the villagers." / "The missile killed the villagers."
+    for doer, kept in (("storm", False), ("missile", True)):
+        rows = [
+            ("The", 1, "det", "DET"),
+            (doer, 2, "nsubj", "NOUN"),
+            ("killed", 2, "ROOT", "VERB", "kill"),
+            ("the", 4, "det", "DET"),
+            ("villagers", 2, "dobj", "NOUN", "villager"),
+            (".", 2, "punct", "PUNCT"),
+        ]
+        assert bool(triples(events_of(build(make_doc, rows)))) is kept, doer
+
+
+def test_a_participle_inherits_an_accident_as_its_doer(make_doc):
+    # "Two trains collided, killing twenty people."
+    rows = [
+        ("Two", 1, "nummod", "NUM"),
+        ("trains", 2, "nsubj", "NOUN", "train"),
+        ("collided", 2, "ROOT", "VERB", "collide"),
+        (",", 2, "punct", "PUNCT"),
+        ("killing", 2, "advcl", "VERB", "kill", "VBG"),
+        ("twenty", 6, "nummod", "NUM"),
+        ("people", 4, "dobj", "NOUN", "people"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    assert triples(events_of(build(make_doc, rows))) == set()
+
+
+def test_beating_a_team_is_a_match_not_an_assault(make_doc):
+    # "Liverpool beat Chelsea." (ORG) / "Police beat the protesters."
+    doc = build(make_doc, [("Liverpool", 1, "nsubj", "PROPN"), ("beat", 1, "ROOT", "VERB", "beat"),
+                           ("Chelsea", 1, "dobj", "PROPN"), (".", 1, "punct", "PUNCT")],
+                [(0, 1, "ORG"), (2, 3, "ORG")])  # fmt: skip
+    assert triples(events_of(doc)) == set()
+    doc = build(make_doc, _svo("police", "beat", "beat", "protesters", "protester"))
+    assert {e.type for e in events_of(doc)} == {"ASSAULT"}

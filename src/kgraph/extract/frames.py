@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from kgraph.doccache import doc_text
 from kgraph.extract.attribution import (
     according_to,
     inside_quote,
@@ -19,7 +20,6 @@ from kgraph.extract.attribution import (
     source_finding,
     topics_in,
 )
-from kgraph.doccache import doc_text
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import (
     direct_objects,
@@ -30,10 +30,10 @@ from kgraph.extract.participants import (
     prep_objects,
     subjects,
 )
+from kgraph.extract.plausible import plausible
 from kgraph.extract.typing import Typed, type_noun, type_verb
 from kgraph.extract.words import (
     FIRST_SECOND_PERSON,
-    PATIENT_VERBS,
     QUANTIFIERS,
     SOURCE_NOUNS,
     VERB_RECIPIENT_PREPS,
@@ -252,23 +252,6 @@ def sources(verb: Token) -> list[Token]:
     ]
 
 
-def _plausible(
-    verb: Token, typed: Typed, actors: list[Token], recipients: list[Token], lexicon: Lexicon
-) -> bool:
-    """Reject readings with no political participant.
-
-    "The storm killed three people": a subject that is neither an actor nor an event noun;
-    "Apple released a new iPhone": a verb that needs a person or group as its object.
-    """
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    inanimate = subject is not None and not actors and subject.pos_ in ("NOUN", "PROPN")
-    if inanimate and subject.ent_type_ not in _NAMED and type_noun(subject, lexicon) is None:
-        return False
-    if verb.lemma_.lower() in PATIENT_VERBS and typed.tokens == (verb,) and not recipients:
-        return not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
-    return True
-
-
 def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame | None:
     """Read the frame of one verb; ``None`` when it has no actor-like participant at all.
 
@@ -292,7 +275,7 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
         return None
     if not actors and not recipients:
         return None
-    if typed is not None and not _plausible(verb, typed, actors, recipients, lexicon):
+    if typed is not None and not plausible(verb, typed, actors, recipients, lexicon):
         return None
     weak = False
     if not recipients and typed is not None and not statement and actors:

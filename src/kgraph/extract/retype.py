@@ -1,8 +1,8 @@
 """Retyping: when the participants show that a lexicon type is the wrong reading.
 
 "Trump attacked Clinton over her emails" is criticism, not violence: a verb of attack
-between people, or about something ("over", "for"), is ACCUSE (CAMEO 11), while "Russia
-attacked Kyiv" stays ASSAULT.
+between people, about something ("over", "for") or aimed at a proposition ("attacked the
+plan") is ACCUSE (CAMEO 11), while "Russia attacked Kyiv" stays ASSAULT.
 
 >>> # verbal_attack(frame) for "Trump attacked Clinton over her emails" → True
 """
@@ -10,6 +10,9 @@ attacked Kyiv" stays ASSAULT.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from kgraph.extract.participants import direct_objects
+from kgraph.extract.plausible import PROPOSITIONS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -36,5 +39,7 @@ def verbal_attack(frame: Frame) -> bool:
         return False
     if any(c.dep_ == "prep" and c.text.lower() in _REASON_PREPS for c in frame.head.children):
         return True
+    if any(o.lemma_.lower() in PROPOSITIONS for o in direct_objects(frame.head)):
+        return True  # "attacked the plan"
     people = [*frame.actors, *frame.recipients]
     return bool(frame.actors) and bool(frame.recipients) and all(_person(t) for t in people)
