@@ -229,3 +229,19 @@ def test_beating_a_team_is_a_match_not_an_assault(make_doc):
     assert triples(events_of(doc)) == set()
     doc = build(make_doc, _svo("police", "beat", "beat", "protesters", "protester"))
     assert {e.type for e in events_of(doc)} == {"ASSAULT"}
+
+
+def test_a_bare_passive_participle_takes_its_clause_subject_as_recipient(make_doc):
+    # "The army would retaliate if attacked."
+    rows = [
+        ("The", 1, "det", "DET"),
+        ("army", 3, "nsubj", "NOUN"),
+        ("would", 3, "aux", "AUX", "would", "MD"),
+        ("retaliate", 3, "ROOT", "VERB", "retaliate", "VB"),
+        ("if", 5, "mark", "SCONJ"),
+        ("attacked", 3, "advcl", "VERB", "attack", "VBN"),
+        (".", 3, "punct", "PUNCT"),
+    ]
+    attack = next(e for e in events_of(build(make_doc, rows)) if e.relation == "attack")
+    assert attack.actor == () and [p.mention.text for p in attack.recipient] == ["The army"]
+    assert attack.mood == "hypothetical"

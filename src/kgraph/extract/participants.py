@@ -158,6 +158,8 @@ def _controller(verb: Token) -> list[Token]:
         return _with_conjuncts(
             [c for c in head.children if c.dep_ == "nsubjpass"]
         )  # "was indicted and will resign"
+    if _bare_passive_participle(verb):  # "would retaliate if attacked": the army is attacked
+        return []
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         if verb.dep_ == "ccomp" and verb.tag_ not in ("VB", "VBG"):
             return []
@@ -171,6 +173,13 @@ def _controller(verb: Token) -> list[Token]:
             return subjects(head.head)  # "issued a declaration demanding..." → the issuer
         return [head]
     return []
+
+
+def _bare_passive_participle(verb: Token) -> bool:
+    """An adverbial past participle with no subject of its own ("if attacked", "asked about it, he...")."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children
+    )
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -189,6 +198,8 @@ def direct_objects(verb: Token) -> list[Token]:
     found = [_antecedent(c, verb) for c in verb.children if c.dep_ in deps]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "civilians killed by troops" → civilians
         found.append(verb.head)
+    if _bare_passive_participle(verb) and verb.head.pos_ in ("VERB", "AUX"):
+        found += [t for t in subjects(verb.head) if t not in found]
     return _with_conjuncts(found)
 
 
