@@ -245,3 +245,32 @@ def test_a_bare_passive_participle_takes_its_clause_subject_as_recipient(make_do
     attack = next(e for e in events_of(build(make_doc, rows)) if e.relation == "attack")
     assert attack.actor == () and [p.mention.text for p in attack.recipient] == ["The army"]
     assert attack.mood == "hypothetical"
+
+
+def test_deployed_troops_are_moved_not_acted_on(make_doc):
+    # "The government deployed troops to Afghanistan."
+    rows = [
+        ("The", 1, "det", "DET"),
+        ("government", 2, "nsubj", "NOUN"),
+        ("deployed", 2, "ROOT", "VERB", "deploy"),
+        ("troops", 2, "dobj", "NOUN", "troop"),
+        ("to", 2, "prep", "ADP"),
+        ("Afghanistan", 4, "pobj", "PROPN"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    assert triples(events_of(build(make_doc, rows, [(5, 6, "GPE")]))) == {("The government", "MOBILIZE", "Afghanistan")}
+
+
+def test_sending_tanks_is_military_aid(make_doc):
+    # "Germany sent tanks to Ukraine."
+    rows = [
+        ("Germany", 1, "nsubj", "PROPN"),
+        ("sent", 1, "ROOT", "VERB", "send"),
+        ("tanks", 1, "dobj", "NOUN", "tank"),
+        ("to", 1, "prep", "ADP"),
+        ("Ukraine", 3, "pobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "GPE"), (4, 5, "GPE")]))
+    assert triples(events) == {("Germany", "AID", "Ukraine")}
+    assert one(events, "AID").cameo_root == "07"

@@ -34,6 +34,7 @@ from kgraph.extract.plausible import plausible
 from kgraph.extract.typing import Typed, type_noun, type_verb
 from kgraph.extract.words import (
     FIRST_SECOND_PERSON,
+    FORCES,
     QUANTIFIERS,
     SOURCE_NOUNS,
     VERB_RECIPIENT_PREPS,
@@ -176,7 +177,7 @@ def object_phrase(verb: Token, typed: Typed, actors: list[Token]) -> list[Token]
 
 def _recipients(verb: Token, typed: Typed | None, actors: list[Token]) -> list[Token]:
     noun = typed.noun if typed else None
-    direct = [t for t in direct_objects(verb) if t != noun]
+    direct = [t for t in direct_objects(verb) if t != noun and not _moved_force(t, typed)]
     found = [a for a in (find_actor(t, depth=3) for t in direct) if a is not None]
     if noun is not None and not found:
         found = _noun_targets(noun)
@@ -192,6 +193,11 @@ def _recipients(verb: Token, typed: Typed | None, actors: list[Token]) -> list[T
             found = [a for a in deep if a is not None][:1]
         found += [c for f in found for c in f.conjuncts if is_actor(c) and c not in found]
     return [t for t in dict.fromkeys(found) if t not in actors]
+
+
+def _moved_force(obj: Token, typed: Typed | None) -> bool:
+    """ "deployed troops to the border": the troops are what is moved, not who is acted on."""
+    return typed is not None and typed.entry[0] == "MOBILIZE" and obj.lemma_.lower() in FORCES
 
 
 def _noun_targets(noun: Token) -> list[Token]:

@@ -31,10 +31,10 @@ __all__ = [
     "PRONOUNS",
     "QUANTIFIERS",
     "RECIPIENT_PREPS",
-    "VERB_RECIPIENT_PREPS",
     "RELATIVE_PRONOUNS",
     "SOURCE_NOUNS",
     "SPEECH_ACTS",
+    "VERB_RECIPIENT_PREPS",
     "actor_nouns",
 ]
 
@@ -151,6 +151,12 @@ SPEECH_ACTS = frozenset(
         "downplay",
     }
 )
+#: What a MOBILIZE verb moves ("deployed troops to the border"): its object, never its recipient.
+FORCES = frozenset(
+    {"troop", "soldier", "force", "army", "unit", "warship", "ship", "jet", "reservist", "brigade",
+     "battalion", "division", "personnel", "tank", "missile", "marine", "fighter", "aircraft", "vessel",
+     "submarine", "destroyer", "carrier", "battery", "police", "guard", "militia", "contingent"}
+)  # fmt: skip
 #: Heads that count or group the actors of their "of" phrase ("scores of refugees").
 QUANTIFIERS = frozenset(
     {
