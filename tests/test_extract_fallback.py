@@ -274,3 +274,40 @@ def test_sending_tanks_is_military_aid(make_doc):
     events = events_of(build(make_doc, rows, [(0, 1, "GPE"), (4, 5, "GPE")]))
     assert triples(events) == {("Germany", "AID", "Ukraine")}
     assert one(events, "AID").cameo_root == "07"
+
+
+def test_warned_against_doing_is_the_objects_unrealised_act(make_doc):
+    # "Putin warned Germany against sending tanks to Kyiv."
+    rows = [
+        ("Putin", 1, "nsubj", "PROPN"),
+        ("warned", 1, "ROOT", "VERB", "warn"),
+        ("Germany", 1, "dobj", "PROPN"),
+        ("against", 1, "prep", "ADP"),
+        ("sending", 3, "pcomp", "VERB", "send", "VBG"),
+        ("tanks", 4, "dobj", "NOUN", "tank"),
+        ("to", 4, "prep", "ADP"),
+        ("Kyiv", 6, "pobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    aid = one(events_of(build(make_doc, rows, [(0, 1, "PERSON"), (2, 3, "GPE"), (7, 8, "GPE")])), "AID")
+    assert [p.mention.text for p in aid.actor] == ["Germany"]
+    assert aid.mood == "hypothetical"
+
+
+def test_a_signing_venue_is_not_a_party(make_doc):
+    # "Israel and Bahrain signed an agreement at the White House."
+    rows = [
+        ("Israel", 3, "nsubj", "PROPN"),
+        ("and", 0, "cc", "CCONJ"),
+        ("Bahrain", 0, "conj", "PROPN"),
+        ("signed", 3, "ROOT", "VERB", "sign"),
+        ("an", 5, "det", "DET"),
+        ("agreement", 3, "dobj", "NOUN"),
+        ("at", 3, "prep", "ADP"),
+        ("the", 9, "det", "DET"),
+        ("White", 9, "compound", "PROPN"),
+        ("House", 6, "pobj", "PROPN"),
+        (".", 3, "punct", "PUNCT"),
+    ]
+    doc = build(make_doc, rows, [(0, 1, "GPE"), (2, 3, "GPE"), (7, 10, "FAC")])
+    assert triples(events_of(doc)) == {("Israel", "AGREE", "Bahrain")}

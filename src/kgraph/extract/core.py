@@ -34,7 +34,7 @@ from kgraph.extract.frames import (
 from kgraph.extract.lexicon import Lexicon, load_lexicon
 from kgraph.extract.mood import chain, is_intent, mood
 from kgraph.extract.retype import verbal_attack
-from kgraph.extract.participants import find_actor, subjects
+from kgraph.extract.participants import entity_of, find_actor, subjects
 from kgraph.extract.relations import relation_frames
 from kgraph.extract.typing import type_verb
 from kgraph.extract.words import FIRST_SECOND_PERSON, NEGATIVE_HEADS, SPEECH_ACTS
@@ -147,7 +147,7 @@ def finish(frame: Frame) -> None:
     """Fill a statement's topics, split a reciprocal compound actor, and score the frame."""
     if frame.type == "STATEMENT" and not frame.recipients:
         frame.recipients = statement_topics(frame)
-    if frame.type in _RECIPROCAL and len(frame.actors) > 1 and not frame.recipients:
+    if frame.type in _RECIPROCAL and len(frame.actors) > 1 and all(map(_venue, frame.recipients)):
         frame.actors, frame.recipients = frame.actors[:1], frame.actors[1:]
     if not frame.recipients:
         frame.recipients = nearest_recipient(frame)
@@ -157,6 +157,13 @@ def finish(frame: Frame) -> None:
     if verbal_attack(frame):
         frame.type, frame.cameo_root = "ACCUSE", "11"
     frame.confidence = confidence(frame)
+
+
+def _venue(token: Token) -> bool:
+    """Where a meeting or signing took place ("signed a deal at the White House"), not a party to it."""
+    ent = entity_of(token)
+    token = ent.root if ent is not None else token
+    return token.dep_ == "pobj" and token.head.text.lower() in ("at", "in")
 
 
 def cognition_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:

@@ -62,6 +62,8 @@ def negated(tokens: list[Token]) -> bool:
             return True
         if k > 0 and token.lemma_.lower() in NEGATIVE_HEADS:
             return True
+        if token.dep_ == "pcomp" and token.head.text.lower() in ("without", "from"):
+            return True  # "without consulting", "barred from entering"
     return False
 
 
@@ -76,6 +78,8 @@ def _hypothetical(tokens: list[Token]) -> bool:
             return True
         if k > 0 and token.text.lower() in HYPOTHETICAL_WORDS:
             return True
+        if token.dep_ == "pcomp" and token.head.text.lower() == "against":
+            return True  # "warned the West against sending missiles"
     return False
 
 

@@ -42,6 +42,8 @@ __all__ = [
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE = frozenset({"relcl", "ccomp", "advcl", "parataxis", "acl", "xcomp", "conj", "csubj", "appos"})
 _MAX_SPAN = 9
+#: "warned X against doing", "barred X from doing": X does it.
+_OBJECT_CONTROL_PREPS = frozenset({"against", "from"})
 _NUMERIC_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "quantmod"})
 
@@ -165,6 +167,9 @@ def _controller(verb: Token) -> list[Token]:
             return []
         return subjects(head)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        objs = [c for c in head.head.children if c.dep_ in ("dobj", "dative")]
+        if head.text.lower() in _OBJECT_CONTROL_PREPS and objs:  # "warned the West against sending"
+            return _with_conjuncts(objs)
         if head.text.lower() == "as" and not _own_subjects(head.head):  # "Kerry is quoted as saying"
             return _with_conjuncts([c for c in head.head.children if c.dep_ == "nsubjpass"])
         return subjects(head.head)  # "showed his tough side by urging..." → the shower
