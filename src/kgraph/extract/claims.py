@@ -83,7 +83,7 @@ def _owner(noun: Token) -> Token | None:
 def _says_that(noun: Token) -> bool:
     """The noun has a clause of its own with a subject: "claims that Ukraine built a bomb"."""
     return any(
-        c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ in ("nsubj", "nsubjpass") and g.text.lower() not in
+        c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ in ("nsubj", "nsubjpass", "expl") and g.text.lower() not in
                                                     ("which", "that", "who") for g in c.children)
         for c in noun.children
     )  # fmt: skip
