@@ -30,8 +30,8 @@ from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 from kgraph.config import Settings
-from kgraph.export.rdf_terms import DATA_KINDS, EOL, NTRIPLES, prefixes
-from kgraph.export.rdf_text import check_base, chunks, write_text
+from kgraph.export.rdf_terms import DATA_KINDS, NTRIPLES, prefixes
+from kgraph.export.rdf_text import check_base, chunks, complete, write_text
 
 if TYPE_CHECKING:
     from kgraph.graph import KnowledgeGraph
@@ -77,9 +77,7 @@ def iter_nquads(kg: KnowledgeGraph, *, settings: Settings, named_graphs: bool = 
     '<https://w3id.org/kgraph/id/actor/un> <http://www.w3.org/2000/01/rdf-schema#label> "UN" .'
     """
     for graph, text in chunks(kg, settings, NTRIPLES, named_graphs):
-        if graph is not None:
-            text = text.replace(EOL, f" {graph}{EOL}")
-        yield text.encode("utf-8", "replace")
+        yield complete(text, graph).encode("utf-8", "replace")
 
 
 def write_turtle(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings) -> None:

@@ -15,7 +15,8 @@ event:e1 a sem:Event ;
     kg:corroboration "1"^^xsd:integer ;
     kg:relation "meet" ;
     sem:hasTime instant:2020 .
->>> print(BlockFormatter(g, "urn:x:", NTRIPLES).actor("actor:un", {"label": "UN"}).splitlines()[1])
+>>> from kgraph.export.rdf_text import complete
+>>> print(complete(BlockFormatter(g, "urn:x:", NTRIPLES).actor("actor:un", {"label": "UN"}), None).splitlines()[1])
 <urn:x:actor/un> <http://www.w3.org/2000/01/rdf-schema#label> "UN" .
 """
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kgraph.export.rdf_terms import EOL, Syntax, data_term, decimal_text, derive, lit, typed
+from kgraph.export.rdf_terms import Syntax, data_term, decimal_text, derive, lit, typed
 from kgraph.ids import slug, stable_hash
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class BlockFormatter:
 
     def __init__(self, g: nx.MultiDiGraph, base: str, syntax: Syntax) -> None:
         self.g, self.base, self.syn, self.t = g, base, syntax, syntax.terms
-        self.sep, self.osep = syntax.sep, syntax.osep
+        self.eol, self.sep, self.osep = syntax.eol, syntax.sep, syntax.osep
         self._iris: dict[str, str] = {}
         self._ann = "ann:" if syntax.turtle else f"<{base}ann/"
         self._ann_end = "" if syntax.turtle else ">"
@@ -82,7 +83,7 @@ class BlockFormatter:
             if data.get(key):
                 text += f"{j}{prop} {lit(data[key])}"
         shortcuts, roles = self.roles(eid, e, j)
-        return text + self.when_where(eid, j, data) + shortcuts + EOL + roles
+        return text + self.when_where(eid, j, data) + shortcuts + self.eol + roles
 
     def when_where(self, eid: str, j: str, data: dict[str, Any]) -> str:
         """Link the event to its time instant and place; their own blocks are shared (``shared_of``)."""
@@ -93,14 +94,14 @@ class BlockFormatter:
             text += f"{j}{t.HAS_TIME} {i}"
             if "~" + i not in self.blocks:
                 self.blocks["~" + i] = (f"{i} {t.A} {t.SEM_TIME}{self.osep(i, t.A)}{t.INSTANT}"
-                                        f"{self.sep(i)}{when[1]} {when[0]}{EOL}")  # fmt: skip
+                                        f"{self.sep(i)}{when[1]} {when[0]}{self.eol}")  # fmt: skip
             keys.append("~" + i)
         if data.get("place"):
             p = self.iri("place:" + slug(str(data["place"])))
             text += f"{j}{t.HAS_PLACE} {p}"
             if "~" + p not in self.blocks:  # the first label of a slug (events are visited in id order)
                 self.blocks["~" + p] = (f"{p} {t.A} {t.SEM_PLACE}{self.osep(p, t.A)}{t.SDO_PLACE}"
-                                        f"{self.sep(p)}{t.LABEL} {lit(data['place'])}{EOL}")  # fmt: skip
+                                        f"{self.sep(p)}{t.LABEL} {lit(data['place'])}{self.eol}")  # fmt: skip
             keys.append("~" + p)
         if keys:
             self.shared_of[eid] = tuple(keys)
@@ -114,11 +115,12 @@ class BlockFormatter:
         for other, key in sorted(edges):
             prop = self.syn.role_props.get(key)
             if prop:
-                a, r = self.iri(other), self.iri(f"role:{local}-{key}-{other.partition(':')[2]}")
+                role_id = f"role:{local}-{key}-{other.partition(':')[2]}"  # once per export: not cached
+                a, r = self.iri(other), data_term(role_id, self.base, turtle=self.syn.turtle)
                 jr = self.sep(r)
                 shortcuts += f"{j}{prop} {a}{j}{t.HAS_ACTOR} {r}"
                 role_type = self.syn.role_types[key]
-                roles += f"{r} {t.A} {t.SEM_ROLE}{jr}{t.VALUE} {a}{jr}{t.ROLE_TYPE} {role_type}{EOL}"
+                roles += f"{r} {t.A} {t.SEM_ROLE}{jr}{t.VALUE} {a}{jr}{t.ROLE_TYPE} {role_type}{self.eol}"
         return shortcuts, roles
 
     def evidence(self, eid: str, ev: dict[str, Any], doc: str, d: str) -> str:
@@ -129,7 +131,7 @@ class BlockFormatter:
         targets = f"{s}{self.osep(ann, t.HAS_TARGET)}{tr}" if trig else s
         text = (
             f"{ann} {t.A} {t.ANNOTATION}{j}{t.MOTIVATED} {t.DESCRIBING}{j}{t.HAS_BODY} {self.iri(eid)}"
-            f"{j}{t.HAS_TARGET} {targets}{EOL}"
+            f"{j}{t.HAS_TARGET} {targets}{self.eol}"
         )
         index = f"{t.K_SENTENCE} {self.integer(ev.get('sentence_index', -1))}"
         text += self.target(s, d, ev.get("start"), ev.get("end"), ev.get("sentence"), index)
@@ -150,7 +152,7 @@ class BlockFormatter:
         for prop, values in ((t.ALT_LABEL, data.get("aliases")), (t.NOTATION, data.get("codes"))):
             if values:
                 text += f"{j}{prop} " + self.osep(a, prop).join(map(lit, sorted(set(values))))
-        return text + EOL
+        return text + self.eol
 
     def mention(self, aid: str, m: dict[str, Any], doc: str, d: str) -> str:
         """A ``oa:Annotation`` identifying the actor, targeting the mention's text in ``doc`` (term ``d``)."""
@@ -158,7 +160,7 @@ class BlockFormatter:
         target, j = derive(ann, "-m"), self.sep(ann)
         text = (
             f"{ann} {t.A} {t.ANNOTATION}{j}{t.MOTIVATED} {t.IDENTIFYING}{j}{t.HAS_BODY} {self.iri(aid)}"
-            f"{j}{t.HAS_TARGET} {target}{EOL}"
+            f"{j}{t.HAS_TARGET} {target}{self.eol}"
         )
         return text + self.target(target, d, m.get("start"), m.get("end"), m.get("text"))
 
@@ -167,21 +169,20 @@ class BlockFormatter:
 
         ``extra`` is more predicate-object pairs of the resource, already spelled.
         """
-        t, j, after, selectors = self.t, self.sep(term), "", []
+        t, j, sep = self.t, self.sep(term), self.sep
+        out, after = f"{term} {t.A} {t.SPECIFIC}{j}{t.HAS_SOURCE} {d}", ""
         if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end:
-            p = derive(term, "p")
-            selectors.append(p)
-            jp = self.sep(p)
-            after = (f"{p} {t.A} {t.POS_SELECTOR}{jp}{t.START} {typed(str(start), t.XSD_NON_NEGATIVE)}"
-                     f"{jp}{t.END} {typed(str(end), t.XSD_NON_NEGATIVE)}{EOL}")  # fmt: skip
+            p, n = derive(term, "p"), t.XSD_NON_NEGATIVE
+            out += f"{j}{t.HAS_SELECTOR} {p}"
+            jp = sep(p)
+            after = (
+                f'{p} {t.A} {t.POS_SELECTOR}{jp}{t.START} "{start}"^^{n}{jp}{t.END} "{end}"^^{n}{self.eol}'
+            )
         if text:
             q = derive(term, "q")
-            selectors.append(q)
-            after += f"{q} {t.A} {t.QUOTE_SELECTOR}{self.sep(q)}{t.EXACT} {lit(text)}{EOL}"
-        out = f"{term} {t.A} {t.SPECIFIC}{j}{t.HAS_SOURCE} {d}"
-        if selectors:
-            out += f"{j}{t.HAS_SELECTOR} " + self.osep(term, t.HAS_SELECTOR).join(selectors)
-        return out + (j + extra if extra else "") + EOL + after
+            out += f"{self.osep(term, t.HAS_SELECTOR)}{q}" if after else f"{j}{t.HAS_SELECTOR} {q}"
+            after += f"{q} {t.A} {t.QUOTE_SELECTOR}{sep(q)}{t.EXACT} {lit(text)}{self.eol}"
+        return f"{out}{j}{extra}{self.eol}{after}" if extra else f"{out}{self.eol}{after}"
 
     def integer(self, value: Any) -> str:
         """An ``xsd:integer`` literal."""

@@ -32,20 +32,18 @@ DATA_KINDS: tuple[str, ...] = (
     "actor", "event", "doc", "graph", "run", "agent", "publisher", "place", "instant", "role", "ann",
 )  # fmt: skip
 
-#: End of a statement (a real newline never occurs inside a term: literals escape it).
+#: End of a Turtle statement (a real newline never occurs inside a term: literals escape it).
 EOL = " .\n"
 
 _XSD, _RDF, _RDFS = STANDARD_PREFIXES["xsd"], STANDARD_PREFIXES["rdf"], STANDARD_PREFIXES["rdfs"]
 _SEM, _PROV, _TIME = STANDARD_PREFIXES["sem"], STANDARD_PREFIXES["prov"], STANDARD_PREFIXES["time"]
-_SDO, _OA, _SKOS, _KG = (
-    STANDARD_PREFIXES["schema"],
-    STANDARD_PREFIXES["oa"],
-    STANDARD_PREFIXES["skos"],
-    str(KG),
-)
+_SDO, _OA, _SKOS = STANDARD_PREFIXES["schema"], STANDARD_PREFIXES["oa"], STANDARD_PREFIXES["skos"]
+_KG = str(KG)
 _ESCAPES = str.maketrans(
     {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\x00": "\\u0000", "\x01": "\\u0001"}
 )
+#: Whether a string needs escaping (``str.translate`` is slow: most strings need none).
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r\x00\x01]').search
 
 #: Local parts written as prefixed names: a safe subset of Turtle's PN_LOCAL (ASCII letters, digits,
 #: ``_``, ``-`` and inner dots; no escapes, no ``%``, no leading ``-``/``.``, no trailing ``.``).
@@ -68,7 +66,8 @@ def lit(text: object) -> str:
     >>> print(lit('say "hi"\\n'))
     "say \\"hi\\"\\n"
     """
-    return '"' + str(text).translate(_ESCAPES) + '"'
+    text = str(text)
+    return f'"{text}"' if _NEEDS_ESCAPE(text) is None else f'"{text.translate(_ESCAPES)}"'
 
 
 def typed(lexical: str, datatype: str) -> str:
@@ -220,12 +219,15 @@ _ROLES = {"actor": ("actor", "ActorRole"), "recipient": ("recipient", "Recipient
 class Syntax:
     """Spellings of kgraph's vocabulary in one syntax, and how one subject's statements are joined.
 
-    ``sep(s)`` goes between two predicate-object pairs of subject ``s``; ``osep(s, p)`` between two
-    objects of ``s p``. In N-Triples both repeat the subject (and predicate); in Turtle they are
-    ``;`` and ``,``.
+    ``eol`` ends a statement; ``sep(s)`` goes between two predicate-object pairs of subject ``s``;
+    ``osep(s, p)`` between two objects of ``s p``. In Turtle they are `` .``, ``;`` and ``,``. In
+    N-Triples, ``sep`` and ``osep`` repeat the subject (and predicate), and a statement ends with
+    a bare newline: :func:`kgraph.export.rdf_text.complete` adds the graph name (N-Quads) and the
+    final `` .`` to all lines of a chunk at once (``str.replace`` of one character is fast).
     """
 
     turtle: bool
+    eol: str
     terms: Terms
     event_types: Mapping[str, str]
     cameo: Mapping[str, str]
@@ -249,11 +251,11 @@ class Syntax:
 
 
 def _nt_sep(subject: str) -> str:
-    return f"{EOL}{subject} "
+    return f"\n{subject} "
 
 
 def _nt_osep(subject: str, predicate: str) -> str:
-    return f"{EOL}{subject} {predicate} "
+    return f"\n{subject} {predicate} "
 
 
 def _ttl_sep(subject: str) -> str:
@@ -271,6 +273,7 @@ def _syntax(turtle: bool) -> Syntax:
         terms = replace(terms, A="a")
     return Syntax(
         turtle=turtle,
+        eol=EOL if turtle else "\n",
         terms=terms,
         event_types={t: spell(str(KG[t])) for t in EVENT_TYPES},
         cameo={f"{i:02d}": spell(str(CAMEO[f"{i:02d}"])) for i in range(1, 21)},
@@ -283,7 +286,7 @@ def _syntax(turtle: bool) -> Syntax:
     )
 
 
-#: Full IRIs, one statement a line (N-Triples, N-Quads).
+#: Full IRIs, one statement a line (N-Triples, N-Quads; lines completed by ``rdf_text.complete``).
 NTRIPLES = _syntax(turtle=False)
 #: Prefixed names where safe, ``a`` for ``rdf:type``, ``;`` and ``,`` (Turtle, TriG).
 TURTLE = _syntax(turtle=True)

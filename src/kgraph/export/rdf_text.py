@@ -29,13 +29,13 @@ from typing import IO, TYPE_CHECKING, Any
 from kgraph.config import Settings
 from kgraph.errors import ConfigError
 from kgraph.export.rdf_blocks import BlockFormatter
-from kgraph.export.rdf_terms import EOL, NTRIPLES, TURTLE, Syntax, lit, prefixes, typed
+from kgraph.export.rdf_terms import NTRIPLES, TURTLE, Syntax, lit, prefixes, typed
 from kgraph.ids import slug, stable_hash
 
 if TYPE_CHECKING:
     from kgraph.graph import KnowledgeGraph
 
-__all__ = ["NTRIPLES", "TURTLE", "TextBuilder", "check_base", "chunks", "write_text"]
+__all__ = ["NTRIPLES", "TURTLE", "TextBuilder", "check_base", "chunks", "complete", "write_text"]
 
 _NODE_ID = re.compile(r"[a-z][a-z0-9_-]*:.*", re.DOTALL)
 
@@ -76,7 +76,7 @@ class TextBuilder(BlockFormatter):
     """Turns one :class:`KnowledgeGraph` into statements of one syntax, one article at a time.
 
     Each node's description is one cached block of complete statements (each ending in
-    :data:`~kgraph.export.rdf_terms.EOL`), so a node that appears in several articles' graphs is
+    ``syntax.eol``), so a node that appears in several articles' graphs is
     formatted once.
     """
 
@@ -191,14 +191,12 @@ class TextBuilder(BlockFormatter):
             text += f"{j}{t.PUBLISHER} {pub}"
             if "~" + pub not in self.blocks:  # the first name of a slug (articles are visited in id order)
                 self.blocks["~" + pub] = (
-                    f"{pub} {t.A} {t.SDO_ORG}{self.sep(pub)}{t.SDO_NAME} {lit(meta['source'])}{EOL}"
+                    f"{pub} {t.A} {t.SDO_ORG}{self.sep(pub)}{t.SDO_NAME} {lit(meta['source'])}{self.eol}"
                 )
             publisher = self.shared("~" + pub, seen)
         jg = self.sep(g)
-        text += (
-            f"{EOL}{publisher}{g} {t.A} {t.K_ARTICLE_GRAPH}{self.osep(g, t.A)}{t.ENTITY}{jg}{t.DERIVED} {d}"
-        )
-        text += f"{jg}{t.GENERATED} {run}{EOL}{run} {t.USED} {d}{EOL}"
+        text += f"{self.eol}{publisher}{g} {t.A} {t.K_ARTICLE_GRAPH}{self.osep(g, t.A)}{t.ENTITY}{jg}{t.DERIVED} {d}"
+        text += f"{jg}{t.GENERATED} {run}{self.eol}{run} {t.USED} {d}{self.eol}"
         return text + self._provenance(seen)
 
     def _provenance(self, seen: set[str]) -> str:
@@ -207,9 +205,9 @@ class TextBuilder(BlockFormatter):
             t, run, agent = self.t, self.run, self.agent
             self.blocks["~run"] = (
                 f"{run} {t.A} {t.ACTIVITY}{self.sep(run)}{t.LABEL} {lit('kgraph build')}{self.sep(run)}"
-                f"{t.ASSOCIATED} {agent}{EOL}{agent} {t.A} {t.SOFTWARE_AGENT}{self.osep(agent, t.A)}"
+                f"{t.ASSOCIATED} {agent}{self.eol}{agent} {t.A} {t.SOFTWARE_AGENT}{self.osep(agent, t.A)}"
                 f"{t.SOFTWARE_APP}{self.sep(agent)}{t.SDO_NAME} {lit('kgraph')}{self.sep(agent)}"
-                f"{t.SOFTWARE_VERSION} {lit(self.version)}{EOL}"
+                f"{t.SOFTWARE_VERSION} {lit(self.version)}{self.eol}"
             )
         return self.shared("~run", seen)
 
@@ -232,6 +230,15 @@ def chunks(
             yield (builder.graph_iri(doc) if (named_graphs and doc is not None) else None), text
 
 
+def complete(text: str, graph: str | None) -> str:
+    """Complete N-Triples statements (:data:`NTRIPLES`): add the graph name, if any, and `` .``.
+
+    >>> complete("<urn:a> <urn:b> <urn:c>\\n", "<urn:g>")
+    '<urn:a> <urn:b> <urn:c> <urn:g> .\\n'
+    """
+    return text.replace("\n", f" {graph} .\n" if graph is not None else " .\n")
+
+
 def _header(base: str) -> str:
     return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in prefixes(base).items()) + "\n"
 
@@ -244,6 +251,8 @@ def write_text(
     if turtle:
         stream.write(_header(settings.base_iri).encode("utf-8"))
     for graph, text in chunks(kg, settings, TURTLE if turtle else NTRIPLES, named_graphs):
-        if graph is not None:
-            text = f"{graph} {{\n{text}}}\n" if turtle else text.replace(EOL, f" {graph}{EOL}")
+        if not turtle:
+            text = complete(text, graph)
+        elif graph is not None:
+            text = f"{graph} {{\n{text}}}\n"
         stream.write(text.encode("utf-8", "replace"))
