@@ -120,11 +120,19 @@ def write_jsonld(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings) -
     """Write ``kg`` as JSON-LD (expanded form), one named graph per article (same quads as TriG).
 
     pyoxigraph parses kgraph's N-Quads one article at a time and serializes the quads as JSON-LD.
+
+    >>> from kgraph.graph import KnowledgeGraph
+    >>> kg = KnowledgeGraph()
+    >>> kg.graph.add_node("actor:un", kind="actor", label="UN")
+    >>> buf = io.BytesIO(); write_jsonld(kg, buf, settings=Settings())
+    >>> b'"@value":"UN"' in buf.getvalue().replace(b" ", b"")
+    True
     """
     import pyoxigraph as ox
 
     check_base(settings.base_iri)
-    quads = (q for chunk in iter_nquads(kg, settings=settings) for q in ox.parse(chunk, ox.RdfFormat.N_QUADS))
+    chunks = iter_nquads(kg, settings=settings)  # well-formed: parsed leniently (no IRI checks), as before
+    quads = (q for chunk in chunks for q in ox.parse(chunk, ox.RdfFormat.N_QUADS, lenient=True))
     ox.serialize(quads, stream, ox.RdfFormat.JSON_LD)
 
 
