@@ -159,24 +159,3 @@ def test_rdf_export_streams_to_a_binary_stream() -> None:
 def test_rdf_empty_graph_exports_nothing_and_conforms() -> None:
     for fmt in ("turtle", "nquads"):
         assert shacl_report(union_graph(export(KnowledgeGraph(), format=fmt) or b"", fmt))[0]
-
-
-@pytest.mark.parametrize("fmt", ["turtle", "trig", "jsonld"])
-def test_rdf_forked_generation_gives_identical_bytes(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kgraph.export import rdf
-
-    kg = synthetic_graph(5, 4, 10)
-    sequential = export(kg, format=fmt)
-    monkeypatch.setattr(rdf, "PARALLEL_MIN_NODES", 1)
-    assert rdf._parallel(kg)
-    assert export(kg, format=fmt) == sequential
-
-
-def test_rdf_forked_generation_reports_errors(monkeypatch: pytest.MonkeyPatch) -> None:
-    from kgraph.export import rdf
-
-    kg = seed_graph()
-    kg.graph.add_node("Bad Kind:x", kind="actor", label="x")
-    monkeypatch.setattr(rdf, "PARALLEL_MIN_NODES", 1)
-    with pytest.raises(ConfigError, match="kind:local"):
-        export(kg, format="trig")

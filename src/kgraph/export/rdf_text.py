@@ -1,0 +1,258 @@
+"""RDF text writers: a :class:`KnowledgeGraph` straight to Turtle, TriG and N-Quads text.
+
+Each node's statements are formatted with f-strings in one :class:`~kgraph.export.rdf_terms.Syntax`:
+Turtle/TriG (prefixed names, ``a``, subject blocks joined by ``;`` and ``,``) or N-Triples (full
+IRIs, one statement a line; N-Quads adds the graph IRI to each line). No RDF library is involved:
+building term objects one by one is several times slower than formatting the text. Work is done
+one article at a time and a node's block is formatted once, then reused in every article's graph.
+
+Output is byte-identical for identical input, whatever order the graph was built in: articles
+and nodes are visited in id order, each node's statements come in a fixed order, and lists
+(aliases, codes, mentions, evidence, roles) are sorted.
+
+>>> from kgraph.config import Settings
+>>> from kgraph.graph import KnowledgeGraph
+>>> kg = KnowledgeGraph()
+>>> kg.graph.add_node("actor:un", kind="actor", label="UN", type="ORGANIZATION")
+>>> print("".join(text for _, text in chunks(kg, Settings(), TURTLE, named_graphs=False)), end="")
+actor:un a sem:Actor , schema:Organization ;
+    rdfs:label "UN" .
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from typing import IO, TYPE_CHECKING, Any
+
+from kgraph.config import Settings
+from kgraph.errors import ConfigError
+from kgraph.export.rdf_blocks import BlockFormatter
+from kgraph.export.rdf_terms import NTRIPLES, TURTLE, Syntax, lit, prefixes, typed
+from kgraph.ids import slug, stable_hash
+
+if TYPE_CHECKING:
+    from kgraph.graph import KnowledgeGraph
+
+__all__ = ["NTRIPLES", "TURTLE", "TextBuilder", "check_base", "chunks", "complete", "write_text"]
+
+_NODE_ID = re.compile(r"[a-z][a-z0-9_-]*:.*", re.DOTALL)
+
+
+def _check_id(node_id: str) -> None:
+    """Node ids must be ``kind:local`` with a plain kind, so their IRIs are valid."""
+    if not isinstance(node_id, str) or not _NODE_ID.fullmatch(node_id):
+        raise ConfigError(f"Node id {node_id!r} is not of the form 'kind:local' (see kgraph.ids).")
+
+
+def check_base(base: str) -> None:
+    """Raise :class:`ConfigError` unless ``base`` is an IRI that node IRIs can be appended to.
+
+    >>> check_base("urn:x:")
+    >>> check_base("urn:x")
+    Traceback (most recent call last):
+    kgraph.errors.ConfigError: base_iri 'urn:x' must end with '/', '#' or ':' so node IRIs can be appended.
+    """
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(base + "x")
+    except ValueError as err:
+        raise ConfigError(
+            f"base_iri {base!r} is not a valid IRI ({err}); use e.g. 'https://example.org/id/'."
+        )
+    if not base.endswith(("/", "#", ":")):
+        raise ConfigError(f"base_iri {base!r} must end with '/', '#' or ':' so node IRIs can be appended.")
+
+
+def _position(item: dict[str, Any]) -> tuple[Any, ...]:
+    trig = item.get("trigger") or {}
+    return (item.get("sentence_index", 0), item.get("start") or 0, item.get("end") or 0,
+            trig.get("start") or 0, trig.get("end") or 0, str(item))  # fmt: skip
+
+
+class TextBuilder(BlockFormatter):
+    """Turns one :class:`KnowledgeGraph` into statements of one syntax, one article at a time.
+
+    Each node's description is one cached block of complete statements (each ending in
+    ``syntax.eol``), so a node that appears in several articles' graphs is
+    formatted once.
+    """
+
+    def __init__(self, kg: KnowledgeGraph, settings: Settings, syntax: Syntax) -> None:
+        from kgraph import __version__
+
+        check_base(settings.base_iri)
+        super().__init__(kg.graph, settings.base_iri, syntax)
+        self.kg = kg
+        self.events_by_doc: dict[str | None, list[str]] = {}
+        self.actors_by_doc: dict[str | None, list[str]] = {}
+        self._index()
+        self.docs = sorted(
+            {d for d in (*self.events_by_doc, *self.actors_by_doc, *kg.documents) if d is not None}
+        )
+        self.version = str(self.g.graph.get("kgraph_version") or __version__)
+        self.run = self.iri("run:" + stable_hash("run", self.version, *self.docs))
+        self.agent = self.iri("agent:kgraph-" + self.version)
+
+    def _index(self) -> None:
+        """Group events, actors, evidence and mentions by article (one pass over the graph)."""
+        self.evidence_of: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        self.mentions_of: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        kinds: dict[str, list[str]] = {"event": [], "actor": []}
+        for node, data in self.g.nodes(data=True):
+            kinds.get(data.get("kind"), []).append(node)  # type: ignore[arg-type]
+        event_docs = self._index_events(sorted(kinds["event"]))
+        succ, pred = self.g.succ, self.g.pred
+        for aid in sorted(kinds["actor"]):
+            _check_id(aid)
+            docs = set()
+            for m in self.g.nodes[aid].get("mentions") or ():
+                docs.add(m["doc"])
+                self.mentions_of.setdefault((aid, m["doc"]), []).append(m)
+            for node in itertools.chain(succ[aid], pred[aid]):
+                docs |= event_docs.get(node, set())
+            for doc in sorted(docs) or [None]:
+                self.actors_by_doc.setdefault(doc, []).append(aid)
+        for items in (*self.evidence_of.values(), *self.mentions_of.values()):
+            if len(items) > 1:
+                items.sort(key=_position)
+
+    def _index_events(self, events: list[str]) -> dict[str, set[str]]:
+        """Group events and their evidence by article; return each event's articles."""
+        event_docs: dict[str, set[str]] = {}
+        for eid in events:
+            _check_id(eid)
+            data = self.g.nodes[eid]
+            docs = set(data.get("sources") or ())
+            for ev in data.get("evidence") or ():
+                docs.add(ev["doc"])
+                self.evidence_of.setdefault((eid, ev["doc"]), []).append(ev)
+            event_docs[eid] = docs
+            for doc in sorted(docs) or [None]:
+                self.events_by_doc.setdefault(doc, []).append(eid)
+        return event_docs
+
+    def _cached(self, node: str, make: Callable[[str, dict[str, Any]], str]) -> str:
+        """The block of ``node``, made by ``make(node, data)`` the first time it is needed."""
+        block = self.blocks.get(node)
+        if block is None:
+            block = self.blocks[node] = make(node, self.g.nodes[node])
+        return block
+
+    def shared(self, key: str, seen: set[str]) -> str:
+        """The block stored under ``key`` (a node shared by many), once per chunk."""
+        if key in seen:
+            return ""
+        seen.add(key)
+        return self.blocks[key]
+
+    def chunk(self, doc: str | None, seen: set[str]) -> list[str]:
+        """Return the blocks of article ``doc`` (``None``: nodes of no article), skipping ``seen`` nodes."""
+        out: list[str] = [self.document(doc, seen)] if doc is not None else []
+        d = self.iri("doc:" + doc) if doc is not None else ""
+        for eid in self.events_by_doc.get(doc, ()):
+            if eid not in seen:
+                seen.add(eid)
+                out.append(self._cached(eid, self.event))
+                out += [self.shared(key, seen) for key in self.shared_of.get(eid, ())]
+            if doc is not None:
+                out += [self.evidence(eid, ev, doc, d) for ev in self.evidence_of.get((eid, doc), ())]
+        for aid in self.actors_by_doc.get(doc, ()):
+            if aid not in seen:
+                seen.add(aid)
+                out.append(self._cached(aid, self.actor))
+            if doc is not None:
+                out += [self.mention(aid, m, doc, d) for m in self.mentions_of.get((aid, doc), ())]
+        return out
+
+    def graph_iri(self, doc: str) -> str:
+        """The term of article ``doc``'s named graph."""
+        return self.iri("graph:" + doc)
+
+    # -- documents and provenance ---------------------------------------------------------
+
+    def document(self, doc: str, seen: set[str]) -> str:
+        """The article, its publisher (once per chunk), its graph and the run that made it."""
+        t, meta = self.t, self.kg.documents.get(doc) or {}
+        d, g, run = self.iri("doc:" + doc), self.graph_iri(doc), self.run
+        j, publisher = self.sep(d), ""
+        text = f"{d} {t.A} {t.NEWS}{self.osep(d, t.A)}{t.ENTITY}{j}{t.IDENTIFIER} {lit(doc)}"
+        if meta.get("title"):
+            text += f"{j}{t.HEADLINE} {lit(meta['title'])}"
+        published = self.syn.date(meta.get("date"))
+        if published:
+            text += f"{j}{t.PUBLISHED} {published[0]}"
+        if meta.get("url"):
+            text += f"{j}{t.SDO_URL} {typed(lit(meta['url'])[1:-1], t.XSD_ANY_URI)}"
+        if meta.get("source"):
+            pub = self.iri("publisher:" + slug(str(meta["source"])))
+            text += f"{j}{t.PUBLISHER} {pub}"
+            if "~" + pub not in self.blocks:  # the first name of a slug (articles are visited in id order)
+                self.blocks["~" + pub] = (
+                    f"{pub} {t.A} {t.SDO_ORG}{self.sep(pub)}{t.SDO_NAME} {lit(meta['source'])}{self.eol}"
+                )
+            publisher = self.shared("~" + pub, seen)
+        jg = self.sep(g)
+        text += f"{self.eol}{publisher}{g} {t.A} {t.K_ARTICLE_GRAPH}{self.osep(g, t.A)}{t.ENTITY}{jg}{t.DERIVED} {d}"
+        text += f"{jg}{t.GENERATED} {run}{self.eol}{run} {t.USED} {d}{self.eol}"
+        return text + self._provenance(seen)
+
+    def _provenance(self, seen: set[str]) -> str:
+        """The run (``prov:Activity``) and the kgraph version that made it, once per chunk."""
+        if "~run" not in self.blocks:
+            t, run, agent = self.t, self.run, self.agent
+            self.blocks["~run"] = (
+                f"{run} {t.A} {t.ACTIVITY}{self.sep(run)}{t.LABEL} {lit('kgraph build')}{self.sep(run)}"
+                f"{t.ASSOCIATED} {agent}{self.eol}{agent} {t.A} {t.SOFTWARE_AGENT}{self.osep(agent, t.A)}"
+                f"{t.SOFTWARE_APP}{self.sep(agent)}{t.SDO_NAME} {lit('kgraph')}{self.sep(agent)}"
+                f"{t.SOFTWARE_VERSION} {lit(self.version)}{self.eol}"
+            )
+        return self.shared("~run", seen)
+
+
+def chunks(
+    kg: KnowledgeGraph, settings: Settings, syntax: Syntax, named_graphs: bool
+) -> Iterator[tuple[str | None, str]]:
+    """Yield ``(graph term or None, statements)`` per article (and one for nodes of no article).
+
+    With ``named_graphs`` each article's statements are complete (shared nodes repeated per
+    article); without, every statement is written once.
+    """
+    builder = TextBuilder(kg, settings, syntax)
+    seen: set[str] = set()
+    for doc in [*builder.docs, None]:
+        if named_graphs:
+            seen = set()
+        text = "".join(builder.chunk(doc, seen))
+        if text:
+            yield (builder.graph_iri(doc) if (named_graphs and doc is not None) else None), text
+
+
+def complete(text: str, graph: str | None) -> str:
+    """Complete N-Triples statements (:data:`NTRIPLES`): add the graph name, if any, and `` .``.
+
+    >>> complete("<urn:a> <urn:b> <urn:c>\\n", "<urn:g>")
+    '<urn:a> <urn:b> <urn:c> <urn:g> .\\n'
+    """
+    return text.replace("\n", f" {graph} .\n" if graph is not None else " .\n")
+
+
+def _header(base: str) -> str:
+    return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in prefixes(base).items()) + "\n"
+
+
+def write_text(
+    kg: KnowledgeGraph, stream: IO[bytes], settings: Settings, *, turtle: bool, named_graphs: bool
+) -> None:
+    """Write ``kg`` as Turtle/TriG (``turtle``) or N-Triples/N-Quads, with or without named graphs."""
+    check_base(settings.base_iri)
+    if turtle:
+        stream.write(_header(settings.base_iri).encode("utf-8"))
+    for graph, text in chunks(kg, settings, TURTLE if turtle else NTRIPLES, named_graphs):
+        if not turtle:
+            text = complete(text, graph)
+        elif graph is not None:
+            text = f"{graph} {{\n{text}}}\n"
+        stream.write(text.encode("utf-8", "replace"))
