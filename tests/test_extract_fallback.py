@@ -311,3 +311,18 @@ def test_a_signing_venue_is_not_a_party(make_doc):
     ]
     doc = build(make_doc, rows, [(0, 1, "GPE"), (2, 3, "GPE"), (7, 10, "FAC")])
     assert triples(events_of(doc)) == {("Israel", "AGREE", "Bahrain")}
+
+
+def test_the_place_after_a_partner_is_the_events_place(make_doc):
+    # "Protesters clashed with police in Tehran."
+    rows = [
+        ("Protesters", 1, "nsubj", "NOUN", "protester"),
+        ("clashed", 1, "ROOT", "VERB", "clash"),
+        ("with", 1, "prep", "ADP"),
+        ("police", 2, "pobj", "NOUN"),
+        ("in", 3, "prep", "ADP"),
+        ("Tehran", 4, "pobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    event = one(events_of(build(make_doc, rows, [(5, 6, "GPE")])), "ASSAULT")
+    assert event.place is not None and event.place.text == "Tehran"

@@ -155,5 +155,5 @@ def event_date(head: Token, sent: Span, reference: str | None) -> tuple[str | No
         words = set(re.findall(r"[a-z]+", ent.text.lower()))
         datelike = resolved or _YEAR.search(ent.text) or words & (set(_WEEKDAYS) | set(_FULL_MONTHS))
         if datelike:
-            return resolved, ent.text
+            return resolved, ent.text.rstrip(".,;:")
     return None, None

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract.dates import event_date
 from kgraph.extract.frames import Frame
-from kgraph.extract.participants import actor_spans
+from kgraph.extract.participants import actor_spans, entity_of
 from kgraph.extract.places import event_place
 from kgraph.ids import event_id
 from kgraph.model import PLOVER_TYPES, Document, Event, Evidence, Mention, Participant
@@ -65,7 +65,12 @@ def confidence(frame: Frame) -> float:
 
 
 def _used_tokens(frame: Frame) -> set[int]:
-    return {i for t in (*frame.actors, *frame.recipients) for s, e, _ in actor_spans(t) for i in range(s, e)}
+    """The tokens naming the participants themselves ("police", not "in Tehran" after it)."""
+    used: set[int] = set()
+    for token in (*frame.actors, *frame.recipients):
+        ent = entity_of(token)
+        used.update(range(ent.start, ent.end) if ent is not None else (token.i,))
+    return used
 
 
 def to_event(frame: Frame, sent: Span, index: int, document: Document) -> Event:

@@ -31,7 +31,10 @@ def event_place(head: Token, *, exclude: Iterable[int] = ()) -> Span | None:
         exclude: Token indices already used as participants (a place is not also an actor).
     """
     skip = set(exclude)
-    owners = [head, *(c for c in head.children if c.dep_ in ("dobj", "nsubjpass"))]
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    partners = [g for c in head.children if c.dep_ == "prep" and c.text.lower() not in PLACE_PREPS
+                for g in c.children if g.dep_ == "pobj"]  # "clashed with police in Tehran"  # fmt: skip
+    owners = [head, *objects, *partners]
     for owner in owners:
         for pobj in _place_objects(owner):
             ent = entity_of(pobj)
