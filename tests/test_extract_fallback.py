@@ -326,3 +326,22 @@ def test_the_place_after_a_partner_is_the_events_place(make_doc):
     ]
     event = one(events_of(build(make_doc, rows, [(5, 6, "GPE")])), "ASSAULT")
     assert event.place is not None and event.place.text == "Tehran"
+
+
+def test_warning_an_actor_is_a_threat_and_warning_that_is_a_statement(make_doc):
+    # "Xi warned Biden." → THREATEN (CAMEO 13); "The UN warned that prices rise." → STATEMENT
+    doc = build(make_doc, [("Xi", 1, "nsubj", "PROPN"), ("warned", 1, "ROOT", "VERB", "warn"),
+                           ("Biden", 1, "dobj", "PROPN"), (".", 1, "punct", "PUNCT")],
+                [(0, 1, "PERSON"), (2, 3, "PERSON")])  # fmt: skip
+    threat = one(events_of(doc), "THREATEN")
+    assert threat.cameo_root == "13" and threat.attributed_to is not None
+    rows = [
+        ("The", 1, "det", "DET"),
+        ("UN", 2, "nsubj", "PROPN"),
+        ("warned", 2, "ROOT", "VERB", "warn"),
+        ("that", 5, "mark", "SCONJ"),
+        ("prices", 5, "nsubj", "NOUN", "price"),
+        ("rise", 2, "ccomp", "VERB", "rise", "VBP"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    assert {e.type for e in events_of(build(make_doc, rows, [(1, 2, "ORG")]))} == {"STATEMENT"}

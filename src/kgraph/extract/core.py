@@ -33,7 +33,7 @@ from kgraph.extract.frames import (
 )
 from kgraph.extract.lexicon import Lexicon, load_lexicon
 from kgraph.extract.mood import chain, is_intent, mood
-from kgraph.extract.retype import verbal_attack
+from kgraph.extract.retype import verbal_attack, warning
 from kgraph.extract.participants import entity_of, find_actor, subjects
 from kgraph.extract.relations import relation_frames
 from kgraph.extract.typing import type_verb
@@ -156,6 +156,9 @@ def finish(frame: Frame) -> None:
         frame.actors = nearest_actor(frame)
     if verbal_attack(frame):
         frame.type, frame.cameo_root = "ACCUSE", "11"
+    if warning(frame):
+        frame.type, frame.cameo_root = "THREATEN", "13"
+        frame.speaker = frame.speaker or frame.actors[0]
     frame.confidence = confidence(frame)
 
 

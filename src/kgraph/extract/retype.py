@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kgraph.extract.participants import direct_objects
+from kgraph.extract.participants import direct_objects, is_actor
 from kgraph.extract.plausible import PROPOSITIONS
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from kgraph.extract.frames import Frame
 
-__all__ = ["VERBAL_ATTACK_VERBS", "verbal_attack"]
+__all__ = ["VERBAL_ATTACK_VERBS", "verbal_attack", "warning"]
 
 #: Verbs of attack that politicians do with words.
 VERBAL_ATTACK_VERBS = frozenset({"attack", "hit", "hammer", "blast", "slam", "lash", "bash", "savage", "assail"})
@@ -43,3 +43,17 @@ def verbal_attack(frame: Frame) -> bool:
         return True  # "attacked the plan"
     people = [*frame.actors, *frame.recipients]
     return bool(frame.actors) and bool(frame.recipients) and all(_person(t) for t in people)
+
+
+#: Verbs of warning: a warning addressed to an actor is a threat (CAMEO's dictionary codes WARN 130).
+_WARN = frozenset({"warn", "caution"})
+
+
+def warning(frame: Frame) -> bool:
+    """Tell whether a statement warns an actor directly ("Xi warned Biden that..."): a THREATEN.
+
+    "The UN warned that temperatures will rise" has no addressee and stays a statement.
+    """
+    if frame.type != "STATEMENT" or frame.rule != "verb" or frame.head.lemma_.lower() not in _WARN:
+        return False
+    return any(is_actor(o) for o in direct_objects(frame.head))
