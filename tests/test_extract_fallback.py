@@ -345,3 +345,57 @@ def test_warning_an_actor_is_a_threat_and_warning_that_is_a_statement(make_doc):
         (".", 2, "punct", "PUNCT"),
     ]
     assert {e.type for e in events_of(build(make_doc, rows, [(1, 2, "ORG")]))} == {"STATEMENT"}
+
+
+def test_a_region_that_faces_invasion_is_its_target(make_doc):
+    # "The Kurdish region faces invasion."
+    rows = [
+        ("The", 2, "det", "DET"),
+        ("Kurdish", 2, "amod", "ADJ"),
+        ("region", 3, "nsubj", "NOUN"),
+        ("faces", 3, "ROOT", "VERB", "face", "VBZ"),
+        ("invasion", 3, "dobj", "NOUN"),
+        (".", 3, "punct", "PUNCT"),
+    ]
+    invasion = one(events_of(build(make_doc, rows, [(1, 2, "NORP")])), "ASSAULT")
+    assert invasion.actor == () and [p.mention.text for p in invasion.recipient] == ["Kurdish"]
+
+
+def test_the_subject_of_a_clause_did_not_wage_the_war_it_happened_during(make_doc):
+    # "Assad won the election during the Syrian war."
+    rows = [
+        ("Assad", 1, "nsubj", "PROPN"),
+        ("won", 1, "ROOT", "VERB", "win"),
+        ("the", 3, "det", "DET"),
+        ("election", 1, "dobj", "NOUN"),
+        ("during", 1, "prep", "ADP"),
+        ("the", 7, "det", "DET"),
+        ("Syrian", 7, "amod", "ADJ"),
+        ("war", 4, "pobj", "NOUN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    war = one(events_of(build(make_doc, rows, [(0, 1, "PERSON"), (6, 7, "NORP")])), "ASSAULT")
+    assert war.actor == () and [p.mention.text for p in war.recipient] == ["Syrian"]
+
+
+def test_a_relative_clause_does_not_negate_the_event_noun_it_describes(make_doc):
+    # "Trump's visit to Baghdad, which did not include meetings, angered Iraq."
+    rows = [
+        ("Trump", 2, "poss", "PROPN"),
+        ("'s", 0, "case", "PART"),
+        ("visit", 11, "nsubj", "NOUN"),
+        ("to", 2, "prep", "ADP"),
+        ("Baghdad", 3, "pobj", "PROPN"),
+        (",", 2, "punct", "PUNCT"),
+        ("which", 9, "nsubj", "PRON"),
+        ("did", 9, "aux", "AUX", "do"),
+        ("not", 9, "neg", "PART"),
+        ("include", 2, "relcl", "VERB", "include", "VB"),
+        ("meetings", 9, "dobj", "NOUN", "meeting"),
+        ("angered", 11, "ROOT", "VERB", "anger"),
+        ("Iraq", 11, "dobj", "PROPN"),
+        (".", 11, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (4, 5, "GPE"), (12, 13, "GPE")]))
+    visit = next(e for e in events if e.relation == "visit")
+    assert visit.mood == "asserted"

@@ -35,6 +35,7 @@ from kgraph.extract.typing import Typed, type_noun, type_verb
 from kgraph.extract.words import (
     FIRST_SECOND_PERSON,
     FORCES,
+    UNDERGO,
     QUANTIFIERS,
     SOURCE_NOUNS,
     VERB_RECIPIENT_PREPS,
@@ -323,9 +324,15 @@ def _agent_event(verb: Token, lexicon: Lexicon) -> list[Token]:
     return []
 
 
+#: Nouns whose place modifier is where they happen: "the Syrian war" is a war in Syria, not by Syrians.
+_PLACE_NOUNS = frozenset({"war", "conflict"})
+
+
 def _noun_participants(noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
-    actors = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and is_actor(c)]
-    recipients: list[Token] = []
+    mods = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and is_actor(c)]
+    placed = noun.lemma_.lower() in _PLACE_NOUNS
+    actors = [c for c in mods if not placed or c.dep_ == "poss"]
+    recipients: list[Token] = [c for c in mods if c not in actors]
     for prep, pobj in prep_objects(noun, frozenset({*VERB_RECIPIENT_PREPS, "of", *_NOUN_AGENT_PREPS})):
         if not is_actor(pobj):
             continue
@@ -350,6 +357,8 @@ def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]
         verb = governing_verb(token) if meeting or not actors else None
         if verb is not None and type_verb(verb, lexicon) is None:  # "followed by a rocket launch"
             doers = _actors(subjects(verb))
+            if verb.lemma_.lower() in UNDERGO:  # "the Kurdish region faces invasion": the region is invaded
+                recipients, doers = [*recipients, *doers], []
             if doers and actors:  # "he tried Political Bureau meetings": the bureau is met
                 recipients = [*actors, *recipients]
             actors = doers or actors

@@ -58,6 +58,8 @@ def _aux(token: Token) -> set[str]:
 def negated(tokens: list[Token]) -> bool:
     """Tell whether a chain is negated ("did not attack", "refused to meet", "no talks")."""
     for k, token in enumerate(tokens):
+        if token.dep_ == "relcl" and k > 0 and tokens[0].pos_ in ("NOUN", "PROPN"):
+            continue  # "a visit which did not include meetings" still happened
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.text.lower() == "no") for c in token.children):
             return True
         if k > 0 and token.lemma_.lower() in NEGATIVE_HEADS:

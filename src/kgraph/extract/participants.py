@@ -42,6 +42,11 @@ __all__ = [
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE = frozenset({"relcl", "ccomp", "advcl", "parataxis", "acl", "xcomp", "conj", "csubj", "appos"})
 _MAX_SPAN = 9
+#: Prepositions of time and circumstance: "during the war" is not the verb's subject's war.
+_CIRCUMSTANCE_PREPS = frozenset(
+    {"during", "before", "after", "since", "until", "amid", "amidst", "despite", "following", "ahead", "throughout"}
+)
+_CIRCUMSTANCE_NOUNS = frozenset({"event", "case", "wake", "aftermath", "face", "run", "eve", "midst"})
 #: "warned X against doing", "barred X from doing": X does it.
 _OBJECT_CONTROL_PREPS = frozenset({"against", "from"})
 _NUMERIC_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -264,12 +269,21 @@ def find_actor(token: Token, *, depth: int = 3) -> Token | None:
 
 
 def governing_verb(noun: Token) -> Token | None:
-    """The verb whose object (or prepositional object) a noun is, through lists and "such as"."""
+    """The verb whose object (or prepositional object) a noun is, through lists and "such as".
+
+    Not through a time or circumstance ("during the civil war", "in the event of an
+    offensive"): the verb's subject did not do that event.
+    """
     token = noun
     while (
         token.dep_ in ("dobj", "pobj", "prep", "agent", "conj", "appos", "attr", "oprd")
         and token.head != token
     ):
+        if token.dep_ == "prep" and token.text.lower() in _CIRCUMSTANCE_PREPS:
+            return None
+        if token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN") and token.head.text.lower() == "of":
+            if token.head.head.lemma_.lower() in _CIRCUMSTANCE_NOUNS:
+                return None
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return token

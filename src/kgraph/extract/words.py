@@ -151,6 +151,11 @@ SPEECH_ACTS = frozenset(
         "downplay",
     }
 )
+#: Verbs whose subject undergoes the event noun they govern ("faces invasion", "suffered attacks").
+UNDERGO = frozenset(
+    {"face", "suffer", "endure", "undergo", "survive", "fear", "risk", "escape", "experience", "withstand",
+     "brace", "repel", "repulse", "fend"}
+)  # fmt: skip
 #: What a MOBILIZE verb moves ("deployed troops to the border"): its object, never its recipient.
 FORCES = frozenset(
     {"troop", "soldier", "force", "army", "unit", "warship", "ship", "jet", "reservist", "brigade",
