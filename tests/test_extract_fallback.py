@@ -399,3 +399,52 @@ def test_a_relative_clause_does_not_negate_the_event_noun_it_describes(make_doc)
     events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (4, 5, "GPE"), (12, 13, "GPE")]))
     visit = next(e for e in events if e.relation == "visit")
     assert visit.mood == "asserted"
+
+
+def test_a_named_person_attacking_a_party_criticises_it(make_doc):
+    # "Kilroy-Silk attacked the party."
+    rows = [("Kilroy-Silk", 1, "nsubj", "PROPN"), ("attacked", 1, "ROOT", "VERB", "attack"),
+            ("the", 3, "det", "DET"), ("party", 1, "dobj", "NOUN"), (".", 1, "punct", "PUNCT")]  # fmt: skip
+    assert {e.type for e in events_of(build(make_doc, rows, [(0, 1, "PERSON")]))} == {"ACCUSE"}
+
+
+def test_launching_an_attack_on_a_cost_is_criticism(make_doc):
+    # "Howard launched an attack on the cost of asylum."
+    rows = [
+        ("Howard", 1, "nsubj", "PROPN"),
+        ("launched", 1, "ROOT", "VERB", "launch"),
+        ("an", 3, "det", "DET"),
+        ("attack", 1, "dobj", "NOUN"),
+        ("on", 3, "prep", "ADP"),
+        ("the", 6, "det", "DET"),
+        ("cost", 4, "pobj", "NOUN"),
+        ("of", 6, "prep", "ADP"),
+        ("asylum", 7, "pobj", "NOUN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    assert {e.type for e in events_of(build(make_doc, rows, [(0, 1, "PERSON")]))} == {"ACCUSE"}
+
+
+def test_a_beating_heart_is_no_assault(make_doc):
+    # "The heart of Britain beats."
+    rows = [("The", 1, "det", "DET"), ("heart", 4, "nsubj", "NOUN"), ("of", 1, "prep", "ADP"),
+            ("Britain", 2, "pobj", "PROPN"), ("beats", 4, "ROOT", "VERB", "beat", "VBZ"), (".", 4, "punct", "PUNCT")]  # fmt: skip
+    assert triples(events_of(build(make_doc, rows, [(3, 4, "GPE")]))) == set()
+
+
+def test_a_passive_should_demands_nothing_of_its_agent(make_doc):
+    # "Decisions should be made by councils, Howard said."
+    rows = [
+        ("Decisions", 3, "nsubjpass", "NOUN", "decision"),
+        ("should", 3, "aux", "AUX", "should", "MD"),
+        ("be", 3, "auxpass", "AUX", "be", "VB"),
+        ("made", 8, "ccomp", "VERB", "make", "VBN"),
+        ("by", 3, "agent", "ADP"),
+        ("councils", 4, "pobj", "NOUN", "council"),
+        (",", 8, "punct", "PUNCT"),
+        ("Howard", 8, "nsubj", "PROPN"),
+        ("said", 8, "ROOT", "VERB", "say"),
+        (".", 8, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(7, 8, "PERSON")]))
+    assert "REQUEST" not in {e.type for e in events}

@@ -33,9 +33,9 @@ from kgraph.extract.frames import (
 )
 from kgraph.extract.lexicon import Lexicon, load_lexicon
 from kgraph.extract.mood import chain, is_intent, mood
-from kgraph.extract.retype import verbal_attack, warning
 from kgraph.extract.participants import entity_of, find_actor, subjects
 from kgraph.extract.relations import relation_frames
+from kgraph.extract.retype import verbal_attack, warning
 from kgraph.extract.typing import type_verb
 from kgraph.extract.words import FIRST_SECOND_PERSON, NEGATIVE_HEADS, SPEECH_ACTS
 from kgraph.model import Document, Event
@@ -329,8 +329,11 @@ def deontic_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
             c.dep_ == "aux" and c.text.lower() in _DEONTIC for c in token.children
         ):
             continue
+        if any(c.dep_ == "auxpass" for c in token.children):
+            continue  # "decisions should be made by individuals" demands nothing of them
         who = speaker(token, lexicon)
         targets = [a for a in (find_actor(t, depth=1) for t in subjects(token)) if a is not None]
+        targets = [a for a in targets if not (a.pos_ == "PRON" and a.text.lower() in ("we", "us", "i"))]
         if who is not None and targets and who not in targets and who.text.lower() not in ("i", "we"):
             yield Frame(
                 token,

@@ -35,9 +35,9 @@ from kgraph.extract.typing import Typed, type_noun, type_verb
 from kgraph.extract.words import (
     FIRST_SECOND_PERSON,
     FORCES,
-    UNDERGO,
     QUANTIFIERS,
     SOURCE_NOUNS,
+    UNDERGO,
     VERB_RECIPIENT_PREPS,
 )
 

@@ -268,6 +268,12 @@ def find_actor(token: Token, *, depth: int = 3) -> Token | None:
     return None
 
 
+def _in_circumstance(token: Token) -> bool:
+    """ "in the event of an offensive", "in the wake of the attack": an event named as a circumstance."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.text.lower() == "of" and prep.head.lemma_.lower() in _CIRCUMSTANCE_NOUNS
+
+
 def governing_verb(noun: Token) -> Token | None:
     """The verb whose object (or prepositional object) a noun is, through lists and "such as".
 
@@ -281,9 +287,8 @@ def governing_verb(noun: Token) -> Token | None:
     ):
         if token.dep_ == "prep" and token.text.lower() in _CIRCUMSTANCE_PREPS:
             return None
-        if token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN") and token.head.text.lower() == "of":
-            if token.head.head.lemma_.lower() in _CIRCUMSTANCE_NOUNS:
-                return None
+        if _in_circumstance(token):
+            return None
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return token

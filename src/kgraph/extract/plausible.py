@@ -53,6 +53,8 @@ PROPOSITIONS = frozenset(
 )  # fmt: skip
 _VIOLENT_OBJECT_VERBS = frozenset({"attack", "strike", "hit", "fight", "battle", "beat", "bomb", "shell", "target"})
 _CONTESTED = frozenset({"beat", "defeat"})
+#: Event verbs that are no event at all without an object ("his heart beats").
+_NEEDS_OBJECT = frozenset({"beat"})
 _TEAMS = frozenset({"ORG", "GPE", "NORP"})
 
 
@@ -94,5 +96,7 @@ def plausible(verb: Token, typed: Typed, actors: list[Token], recipients: list[T
     if typed.entry[0] == "ASSAULT" and (_abstract_target(verb, recipients) or _contest(verb, recipients)):
         return False
     if verb.lemma_.lower() in PATIENT_VERBS and typed.tokens == (verb,) and not recipients:
+        if verb.lemma_.lower() in _NEEDS_OBJECT and not direct_objects(verb):
+            return False  # "the heart of Britain beats as strong as ever"
         return not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
     return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.extract.participants import direct_objects, is_actor
-from kgraph.extract.plausible import PROPOSITIONS
+from kgraph.extract.plausible import PROPOSITIONS, TARGETS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -33,12 +33,35 @@ def _person(token: Token) -> bool:
     return token.ent_type_ in _PEOPLE or token.text.lower() in _PERSONAL
 
 
+_ATTACK_NOUNS = frozenset({"attack", "assault", "broadside", "tirade", "onslaught"})
+
+
+def _by_a_person(frame: Frame) -> bool:
+    """The attacker is a named person ("Michael Howard"), not forces, a state or a gunman."""
+    return bool(frame.actors) and all(t.ent_type_ == "PERSON" for t in frame.actors)
+
+
+def _abstract_aim(noun: Token) -> bool:
+    """An attack "on" something that is neither an actor, a place nor a physical target."""
+    aims = [g for c in noun.children if c.dep_ == "prep" and c.text.lower() == "on" for g in c.children
+            if g.dep_ == "pobj"]  # fmt: skip
+    return bool(aims) and all(
+        not g.ent_type_ and not is_actor(g) and g.lemma_.lower() not in TARGETS for g in aims
+    )
+
+
 def verbal_attack(frame: Frame) -> bool:
     """Tell whether an ASSAULT frame is a verbal attack: person on person, or "over"/"for" a reason."""
-    if frame.type != "ASSAULT" or frame.rule != "verb" or frame.head.lemma_.lower() not in VERBAL_ATTACK_VERBS:
+    if frame.type != "ASSAULT" or frame.rule != "verb":
+        return False
+    if frame.typed is not None and frame.typed.noun is not None and frame.typed.noun.lemma_.lower() in _ATTACK_NOUNS:
+        return _abstract_aim(frame.typed.noun) or _by_a_person(frame)  # "launched an attack on the cost of..."
+    if frame.head.lemma_.lower() not in VERBAL_ATTACK_VERBS:
         return False
     if any(c.dep_ == "prep" and c.text.lower() in _REASON_PREPS for c in frame.head.children):
         return True
+    if _by_a_person(frame) and not any(o.lemma_.lower() in TARGETS for o in direct_objects(frame.head)):
+        return True  # "Kilroy-Silk attacked the party"
     if any(o.lemma_.lower() in PROPOSITIONS for o in direct_objects(frame.head)):
         return True  # "attacked the plan"
     people = [*frame.actors, *frame.recipients]
