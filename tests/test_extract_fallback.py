@@ -448,3 +448,40 @@ def test_a_passive_should_demands_nothing_of_its_agent(make_doc):
     ]
     events = events_of(build(make_doc, rows, [(7, 8, "PERSON")]))
     assert "REQUEST" not in {e.type for e in events}
+
+
+def test_a_verbal_event_with_nobody_doing_it_is_framing(make_doc):
+    # "Asked about the plan, Johnson said it was fine." gives no REQUEST to Johnson
+    rows = [
+        ("Asked", 6, "advcl", "VERB", "ask", "VBN"),
+        ("about", 0, "prep", "ADP"),
+        ("the", 3, "det", "DET"),
+        ("plan", 1, "pobj", "NOUN"),
+        (",", 6, "punct", "PUNCT"),
+        ("Johnson", 6, "nsubj", "PROPN"),
+        ("said", 6, "ROOT", "VERB", "say"),
+        ("it", 8, "nsubj", "PRON"),
+        ("was", 6, "ccomp", "AUX", "be"),
+        ("fine", 8, "acomp", "ADJ"),
+        (".", 6, "punct", "PUNCT"),
+    ]
+    assert "REQUEST" not in {e.type for e in events_of(build(make_doc, rows, [(5, 6, "PERSON")]))}
+
+
+def test_prompting_someone_to_ask_makes_them_the_asker(make_doc):
+    # "The crisis prompted the Queen to ask Wilson to govern."
+    rows = [
+        ("The", 1, "det", "DET"),
+        ("crisis", 2, "nsubj", "NOUN"),
+        ("prompted", 2, "ROOT", "VERB", "prompt"),
+        ("the", 4, "det", "DET"),
+        ("Queen", 2, "dobj", "PROPN"),
+        ("to", 6, "aux", "PART"),
+        ("ask", 2, "xcomp", "VERB", "ask", "VB"),
+        ("Wilson", 6, "dobj", "PROPN"),
+        ("to", 9, "aux", "PART"),
+        ("govern", 6, "xcomp", "VERB", "govern", "VB"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    request = one(events_of(build(make_doc, rows, [(4, 5, "PERSON"), (7, 8, "PERSON")])), "REQUEST")
+    assert [p.mention.text for p in request.actor] == ["Queen"]

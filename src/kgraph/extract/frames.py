@@ -355,6 +355,8 @@ def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]
         actors, recipients = _noun_participants(token, typed.entry[0])
         meeting = typed.entry[0] in _MEETING_TYPES
         verb = governing_verb(token) if meeting or not actors else None
+        if verb is not None and verb.lemma_.lower() == "be":
+            verb = None  # "the party's aims are an end to the occupation": the party does not occupy
         if verb is not None and type_verb(verb, lexicon) is None:  # "followed by a rocket launch"
             doers = _actors(subjects(verb))
             if verb.lemma_.lower() in UNDERGO:  # "the Kurdish region faces invasion": the region is invaded

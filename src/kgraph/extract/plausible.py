@@ -53,6 +53,8 @@ PROPOSITIONS = frozenset(
 )  # fmt: skip
 _VIOLENT_OBJECT_VERBS = frozenset({"attack", "strike", "hit", "fight", "battle", "beat", "bomb", "shell", "target"})
 _CONTESTED = frozenset({"beat", "defeat"})
+#: Types done with words or agreement: without anyone doing them they are framing, not events.
+_VERBAL = frozenset({"REQUEST", "ACCUSE", "AGREE", "SUPPORT", "CONSULT", "REJECT"})
 #: Event verbs that are no event at all without an object ("his heart beats").
 _NEEDS_OBJECT = frozenset({"beat"})
 _TEAMS = frozenset({"ORG", "GPE", "NORP"})
@@ -93,6 +95,8 @@ def plausible(verb: Token, typed: Typed, actors: list[Token], recipients: list[T
     subject = _doer(verb)
     if subject is not None and not actors and _inanimate(subject, lexicon):
         return False
+    if not actors and typed.entry[0] in _VERBAL and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False  # "Asked about it, Johnson said...", "designed to appeal to women voters"
     if typed.entry[0] == "ASSAULT" and (_abstract_target(verb, recipients) or _contest(verb, recipients)):
         return False
     if verb.lemma_.lower() in PATIENT_VERBS and typed.tokens == (verb,) and not recipients:

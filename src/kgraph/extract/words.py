@@ -218,6 +218,7 @@ PATIENT_VERBS = frozenset(
         "examine",
         "study",
         "review",
+        "encourage",
         "back",
         "sentence",
         "fine",
@@ -395,6 +396,13 @@ OBJECT_CONTROL = frozenset(
         "require",
         "permit",
         "enable",
+        "prompt",
+        "lead",
+        "cause",
+        "push",
+        "get",
+        "convince",
+        "oblige",
     }
 )
 #: Verbs whose object noun carries the event ("held talks", "imposed an embargo").
