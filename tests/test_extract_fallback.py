@@ -485,3 +485,41 @@ def test_prompting_someone_to_ask_makes_them_the_asker(make_doc):
     ]
     request = one(events_of(build(make_doc, rows, [(4, 5, "PERSON"), (7, 8, "PERSON")])), "REQUEST")
     assert [p.mention.text for p in request.actor] == ["Queen"]
+
+
+def _strike(rows_before: list[tuple[object, ...]], ents: list[tuple[int, int, str]], make_doc):  # type: ignore[no-untyped-def]
+    return {e.type for e in events_of(build(make_doc, rows_before, ents)) if e.relation.endswith("strike")}
+
+
+def test_a_strike_is_an_attack_unless_labour_words_surround_it(make_doc):
+    # "Israel carried strikes on Gaza." / "Teachers went on strike."
+    military = [("Israel", 1, "nsubj", "PROPN"), ("carried", 1, "ROOT", "VERB", "carry"),
+                ("strikes", 1, "dobj", "NOUN", "strike"), ("on", 2, "prep", "ADP"),
+                ("Gaza", 3, "pobj", "PROPN"), (".", 1, "punct", "PUNCT")]  # fmt: skip
+    labour = [("Teachers", 1, "nsubj", "NOUN", "teacher"), ("went", 1, "ROOT", "VERB", "go"),
+              ("on", 1, "prep", "ADP"), ("strike", 2, "pobj", "NOUN"), (".", 1, "punct", "PUNCT")]  # fmt: skip
+    assert _strike(military, [(0, 1, "GPE"), (4, 5, "GPE")], make_doc) == {"ASSAULT"}
+    assert _strike(labour, [], make_doc) == {"PROTEST"}
+
+
+def test_an_end_to_the_fighting_negates_it(make_doc):
+    # "Russia imposed an end to the fighting."
+    rows = [
+        ("Russia", 1, "nsubj", "PROPN"),
+        ("imposed", 1, "ROOT", "VERB", "impose"),
+        ("an", 3, "det", "DET"),
+        ("end", 1, "dobj", "NOUN"),
+        ("to", 3, "prep", "ADP"),
+        ("the", 6, "det", "DET"),
+        ("fighting", 4, "pobj", "NOUN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "GPE")]))
+    assert all(e.mood == "negated" for e in events if e.type == "ASSAULT")
+
+
+def test_sanctioning_a_move_is_approval_not_a_sanction(make_doc):
+    # "Moscow sanctioned the move."
+    rows = [("Moscow", 1, "nsubj", "PROPN"), ("sanctioned", 1, "ROOT", "VERB", "sanction"),
+            ("the", 3, "det", "DET"), ("move", 1, "dobj", "NOUN"), (".", 1, "punct", "PUNCT")]  # fmt: skip
+    assert "SANCTION" not in {e.type for e in events_of(build(make_doc, rows, [(0, 1, "GPE")]))}

@@ -35,7 +35,7 @@ from kgraph.extract.lexicon import Lexicon, load_lexicon
 from kgraph.extract.mood import chain, is_intent, mood
 from kgraph.extract.participants import entity_of, find_actor, subjects
 from kgraph.extract.relations import relation_frames
-from kgraph.extract.retype import verbal_attack, warning
+from kgraph.extract.retype import military_strike, verbal_attack, warning
 from kgraph.extract.typing import type_verb
 from kgraph.extract.words import FIRST_SECOND_PERSON, NEGATIVE_HEADS, SPEECH_ACTS
 from kgraph.model import Document, Event
@@ -156,6 +156,8 @@ def finish(frame: Frame) -> None:
         frame.actors = nearest_actor(frame)
     if verbal_attack(frame):
         frame.type, frame.cameo_root = "ACCUSE", "11"
+    if military_strike(frame):
+        frame.type, frame.cameo_root = "ASSAULT", "19"
     if warning(frame):
         frame.type, frame.cameo_root = "THREATEN", "13"
         frame.speaker = frame.speaker or frame.actors[0]

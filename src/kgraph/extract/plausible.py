@@ -54,7 +54,7 @@ PROPOSITIONS = frozenset(
 _VIOLENT_OBJECT_VERBS = frozenset({"attack", "strike", "hit", "fight", "battle", "beat", "bomb", "shell", "target"})
 _CONTESTED = frozenset({"beat", "defeat"})
 #: Types done with words or agreement: without anyone doing them they are framing, not events.
-_VERBAL = frozenset({"REQUEST", "ACCUSE", "AGREE", "SUPPORT", "CONSULT", "REJECT"})
+_VERBAL = frozenset({"REQUEST", "ACCUSE", "AGREE", "SUPPORT", "CONSULT", "REJECT", "THREATEN"})
 #: Event verbs that are no event at all without an object ("his heart beats").
 _NEEDS_OBJECT = frozenset({"beat"})
 _TEAMS = frozenset({"ORG", "GPE", "NORP"})

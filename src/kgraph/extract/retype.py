@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from kgraph.extract.frames import Frame
 
-__all__ = ["VERBAL_ATTACK_VERBS", "verbal_attack", "warning"]
+__all__ = ["VERBAL_ATTACK_VERBS", "military_strike", "verbal_attack", "warning"]
 
 #: Verbs of attack that politicians do with words.
 VERBAL_ATTACK_VERBS = frozenset({"attack", "hit", "hammer", "blast", "slam", "lash", "bash", "savage", "assail"})
@@ -80,3 +80,32 @@ def warning(frame: Frame) -> bool:
     if frame.type != "STATEMENT" or frame.rule != "verb" or frame.head.lemma_.lower() not in _WARN:
         return False
     return any(is_actor(o) for o in direct_objects(frame.head))
+
+
+#: Who strikes from work, and the words that make a strike a labour one ("general strike").
+_LABOUR = frozenset(
+    {"worker", "union", "teacher", "doctor", "nurse", "staff", "employee", "driver", "miner", "student",
+     "general", "hunger", "national", "rail", "one-day", "24-hour", "day", "walkout", "labour", "labor",
+     "postal", "dock", "tanker", "pilot", "cabin", "crew", "lecturer", "civil", "public", "sector", "go",
+     "stage", "call", "join", "hold", "threaten", "vote", "ballot", "end", "hunger"}
+)  # fmt: skip
+
+
+def _words_around(noun: Token) -> set[str]:
+    around = {c.lemma_.lower() for c in noun.children} | {noun.head.lemma_.lower()}
+    if noun.head.dep_ == "prep":  # "went on strike"
+        around.add(noun.head.head.lemma_.lower())
+    return around
+
+
+def military_strike(frame: Frame) -> bool:
+    """Tell whether a PROTEST read from the noun "strike" is an attack ("intense strikes on the attackers").
+
+    A strike is a labour protest only with a labour word around it ("workers", "general",
+    "went on strike", "called a strike") or a labour actor.
+    """
+    noun = frame.typed.noun if frame.typed is not None else None
+    if frame.type != "PROTEST" or noun is None or noun.lemma_.lower() != "strike":
+        return False
+    actors = {t.lemma_.lower() for t in frame.actors}
+    return not (_words_around(noun) | actors) & _LABOUR

@@ -90,6 +90,8 @@ def _object_nouns(verb: Token) -> Iterator[Token]:
             yield child
             for prep in (c for c in child.children if c.dep_ == "prep" and c.text.lower() in _QUANTITY_PREPS):
                 yield from (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return  # "impose an end to the fighting": the object, not "to", carries the event
     for child in verb.children:  # "go on strike", "take to the streets", "set fire to"
         if child.dep_ == "prep" and child.text.lower() in _NOUN_PREPS:
             yield from (g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN")

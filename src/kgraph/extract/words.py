@@ -219,6 +219,7 @@ PATIENT_VERBS = frozenset(
         "study",
         "review",
         "encourage",
+        "sanction",
         "back",
         "sentence",
         "fine",
@@ -328,7 +329,8 @@ INTENT_HEADS = frozenset(
 )
 #: Heads whose complement is not done: "refused to meet", "failed to agree".
 NEGATIVE_HEADS = frozenset(
-    {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "halt", "cease", "unable"}
+    {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "halt", "cease", "unable", "end",
+     "cessation", "suspension", "moratorium"}
 )
 #: Heads that pass their subject and reality on to their complement ("began to withdraw").
 PASS_THROUGH = frozenset(
