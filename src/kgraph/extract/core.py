@@ -336,6 +336,8 @@ def deontic_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
         who = speaker(token, lexicon)
         targets = [a for a in (find_actor(t, depth=1) for t in subjects(token)) if a is not None]
         targets = [a for a in targets if not (a.pos_ == "PRON" and a.text.lower() in ("we", "us", "i"))]
+        if who is not None and any(a.text.lower() == who.text.lower() for a in targets):
+            continue  # "he argued he should have a veto": a claim for himself, not a demand
         if who is not None and targets and who not in targets and who.text.lower() not in ("i", "we"):
             yield Frame(
                 token,

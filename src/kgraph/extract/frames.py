@@ -324,6 +324,8 @@ def _agent_event(verb: Token, lexicon: Lexicon) -> list[Token]:
     return []
 
 
+#: Nouns of investigation: without someone investigated they are no accusation.
+_INQUIRIES = frozenset({"inquiry", "enquiry", "investigation", "probe", "review", "audit", "examination"})
 #: Nouns whose place modifier is where they happen: "the Syrian war" is a war in Syria, not by Syrians.
 _PLACE_NOUNS = frozenset({"war", "conflict"})
 
@@ -364,6 +366,8 @@ def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]
             if doers and actors:  # "he tried Political Bureau meetings": the bureau is met
                 recipients = [*actors, *recipients]
             actors = doers or actors
+        if typed.entry[0] == "ACCUSE" and not recipients and token.lemma_.lower() in _INQUIRIES:
+            continue  # "our inquiry", "a year-long inquiry by the committee": into nobody named
         weak = bool(actors) and not recipients
         if weak:
             recipients = _noun_object(token, actors)
