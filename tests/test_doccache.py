@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from kgraph.doccache import doc_ents, doc_text, sent_ents
 from kgraph.extract.participants import entity_of
 
@@ -78,3 +80,22 @@ def test_cached_docs_are_released(make_doc: Any) -> None:
         doc_ents(later), doc_tokens(later)
     gc.collect()
     assert gone() is None
+
+
+@pytest.mark.model
+def test_columns_match_spacy_on_a_parsed_article(nlp: Any) -> None:
+    from kgraph.doccache import sent_pos_tokens, sent_words, token_dep, token_lower, token_pos
+
+    doc = nlp(
+        "Russia's foreign minister said on Monday that Moscow would not accept new sanctions. "
+        "“We reject it,” he told reporters ― according to TASS. Despite warnings, protests continued."
+    )
+    assert token_lower(doc) == [t.text.lower() for t in doc]
+    assert token_pos(doc) == [t.pos_ for t in doc]
+    assert token_dep(doc) == [t.dep_ for t in doc]
+    for sent in doc.sents:
+        assert sent_words(sent) == (
+            {t.text.lower() for t in sent}, {t.lemma_.lower() for t in sent}, {t.pos_ for t in sent},
+            {t.dep_ for t in sent},
+        )  # fmt: skip
+        assert sent_pos_tokens(sent, "VERB") == tuple(t for t in sent if t.pos_ == "VERB")

@@ -13,7 +13,7 @@ go of it). A Doc must not be changed (retokenized, ``doc.ents`` set) after these
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -161,8 +161,24 @@ def _entity_of(token: Token) -> Span | None:
 def _columns(doc: Doc) -> _Columns:
     cache = _cache(doc)
     if cache.columns is None:
-        cache.columns = _Columns(doc_tokens(doc))
+        cache.columns = _Columns(doc)
     return cache.columns
+
+
+#: String hash (or POS id) → string, for every Doc: a string's hash is the same in every vocab.
+_LOWER: dict[int, str] = {}
+_STRING: dict[int, str] = {}
+_POS: dict[int, str] = {}
+
+
+def _decode(values: list[int], known: dict[int, str], decode: Any) -> list[str]:
+    out = []
+    for value in values:
+        text = known.get(value)
+        if text is None:
+            text = known[value] = decode(value)
+        out.append(text)
+    return out
 
 
 class _Columns:
@@ -170,11 +186,16 @@ class _Columns:
 
     __slots__ = ("by_pos", "dep", "lemma", "lower", "pos", "sets")
 
-    def __init__(self, tokens: tuple[Token, ...]) -> None:
-        self.lower = [t.text.lower() for t in tokens]
-        self.lemma = [t.lemma_.lower() for t in tokens]
-        self.pos = [t.pos_ for t in tokens]
-        self.dep = [t.dep_ for t in tokens]
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import DEP, LEMMA, ORTH, POS
+        from spacy.parts_of_speech import NAMES
+
+        rows = doc.to_array([ORTH, LEMMA, POS, DEP]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        self.lower = _decode([r[0] for r in rows], _LOWER, lambda h: strings[h].lower())
+        self.lemma = _decode([r[1] for r in rows], _LOWER, lambda h: strings[h].lower())
+        self.pos = _decode([r[2] for r in rows], _POS, NAMES.__getitem__)
+        self.dep = _decode([r[3] for r in rows], _STRING, strings.__getitem__)
         self.sets: dict[tuple[int, int], tuple[frozenset[str], ...]] = {}
         self.by_pos: dict[tuple[int, int, str], tuple[Token, ...]] = {}
 
