@@ -31,6 +31,7 @@ __all__ = [
     "span_text",
     "token_dep",
     "token_lower",
+    "token_memo",
     "token_pos",
 ]
 
@@ -39,7 +40,7 @@ _SIZE = 4
 
 
 class _Cache:
-    __slots__ = ("columns", "doc", "ents", "entities", "text", "tokens")
+    __slots__ = ("columns", "doc", "ents", "entities", "memo", "text", "tokens")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -48,6 +49,7 @@ class _Cache:
         self.tokens: tuple[Token, ...] | None = None
         self.entities: dict[int, Span | None] = {}
         self.columns: _Columns | None = None
+        self.memo: dict[tuple[str, int], Any] = {}
 
 
 _RECENT: dict[int, _Cache] = {}
@@ -68,6 +70,12 @@ def _cache(doc: Doc) -> _Cache:
                 del _RECENT[next(iter(_RECENT))]
         _last = cache
     return cache
+
+
+def token_memo(doc: Doc) -> dict[tuple[str, int], Any]:
+    """A dict that lives as long as ``doc``'s caches, for values computed from one token:
+    key ``(function name, token.i)``. Store only values nobody changes (tuples, frozen data)."""
+    return _cache(doc).memo
 
 
 def clear() -> None:
