@@ -22,7 +22,7 @@ def test_doccache_matches_spacy(make_doc: Any) -> None:
     assert doc_text(doc) == doc.text
     assert doc_ents(doc) == tuple(doc.ents)
     for sent in doc.sents:
-        assert sent_ents(sent) == list(sent.ents)
+        assert list(sent_ents(sent)) == list(sent.ents)
 
 
 def test_entity_of_walks_iob_tags_to_the_whole_entity(make_doc: Any) -> None:

@@ -49,7 +49,7 @@ class _Cache:
         self.tokens: tuple[Token, ...] | None = None
         self.entities: dict[int, Span | None] = {}
         self.columns: _Columns | None = None
-        self.memo: dict[tuple[str, int], Any] = {}
+        self.memo: dict[tuple[Any, ...], Any] = {}
 
 
 _RECENT: dict[int, _Cache] = {}
@@ -72,7 +72,7 @@ def _cache(doc: Doc) -> _Cache:
     return cache
 
 
-def token_memo(doc: Doc) -> dict[tuple[str, int], Any]:
+def token_memo(doc: Doc) -> dict[tuple[Any, ...], Any]:
     """A dict that lives as long as ``doc``'s caches, for values computed from one token:
     key ``(function name, token.i)``. Store only values nobody changes (tuples, frozen data)."""
     return _cache(doc).memo
@@ -122,9 +122,13 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     return doc_text(doc)[tokens[start].idx : last.idx + len(last)]
 
 
-def sent_ents(sent: Span) -> list[Span]:
-    """The entities inside ``sent`` (what ``sent.ents`` returns), from the cached tuple."""
-    return [e for e in doc_ents(sent.doc) if sent.start <= e.start and e.end <= sent.end]
+def sent_ents(sent: Span) -> tuple[Span, ...]:
+    """The entities inside ``sent`` (what ``sent.ents`` returns), once per sentence."""
+    memo, key = _cache(sent.doc).memo, ("sent_ents", sent.start, sent.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(e for e in doc_ents(sent.doc) if sent.start <= e.start and e.end <= sent.end)
+    return found
 
 
 def span_ents(span: Span) -> list[Span]:
