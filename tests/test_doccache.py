@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from kgraph.doccache import doc_ents, doc_text, sent_ents
 from kgraph.extract.participants import entity_of
 
@@ -20,7 +22,7 @@ def test_doccache_matches_spacy(make_doc: Any) -> None:
     assert doc_text(doc) == doc.text
     assert doc_ents(doc) == tuple(doc.ents)
     for sent in doc.sents:
-        assert sent_ents(sent) == list(sent.ents)
+        assert list(sent_ents(sent)) == list(sent.ents)
 
 
 def test_entity_of_walks_iob_tags_to_the_whole_entity(make_doc: Any) -> None:
@@ -31,3 +33,69 @@ def test_entity_of_walks_iob_tags_to_the_whole_entity(make_doc: Any) -> None:
         ("Korea", ("North Korea", "GPE")), (".", None), ("Kim", ("Kim Jong Un", "PERSON")),
         ("Jong", ("Kim Jong Un", "PERSON")), ("Un", ("Kim Jong Un", "PERSON")), ("replied", None), (".", None),
     ]  # fmt: skip
+
+
+def test_token_caches_match_spacy(make_doc: Any) -> None:
+    from kgraph.doccache import (
+        doc_tokens,
+        sent_pos_tokens,
+        sent_tokens,
+        sent_words,
+        span_ents,
+        span_text,
+        token_dep,
+        token_lower,
+        token_pos,
+    )
+
+    doc = _doc(make_doc)
+    assert doc_tokens(doc) == tuple(doc)
+    assert token_lower(doc) == [t.text.lower() for t in doc]
+    assert token_pos(doc) == [t.pos_ for t in doc]
+    assert token_dep(doc) == [t.dep_ for t in doc]
+    for sent in doc.sents:
+        assert sent_tokens(sent) == tuple(sent)
+        words = sent_words(sent)
+        assert words[0] == {t.text.lower() for t in sent} and words[1] == {t.lemma_.lower() for t in sent}
+        assert words[3] == {t.dep_ for t in sent}
+        assert sent_pos_tokens(sent, "") == tuple(t for t in sent if t.pos_ == "")
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            assert span_text(doc, start, end) == doc[start:end].text
+            assert span_ents(doc[start:end]) == list(doc[start:end].ents)
+
+
+def test_cached_docs_are_released(make_doc: Any) -> None:
+    import gc
+    import weakref
+
+    from kgraph.doccache import doc_ents, doc_tokens
+
+    doc = _doc(make_doc)
+    doc_ents(doc), doc_tokens(doc)
+    gone = weakref.ref(doc)
+    del doc
+    for _ in range(5):  # later documents push it out of the cache
+        later = _doc(make_doc)
+        doc_ents(later), doc_tokens(later)
+    gc.collect()
+    assert gone() is None
+
+
+@pytest.mark.model
+def test_columns_match_spacy_on_a_parsed_article(nlp: Any) -> None:
+    from kgraph.doccache import sent_pos_tokens, sent_words, token_dep, token_lower, token_pos
+
+    doc = nlp(
+        "Russia's foreign minister said on Monday that Moscow would not accept new sanctions. "
+        "“We reject it,” he told reporters ― according to TASS. Despite warnings, protests continued."
+    )
+    assert token_lower(doc) == [t.text.lower() for t in doc]
+    assert token_pos(doc) == [t.pos_ for t in doc]
+    assert token_dep(doc) == [t.dep_ for t in doc]
+    for sent in doc.sents:
+        assert sent_words(sent) == (
+            {t.text.lower() for t in sent}, {t.lemma_.lower() for t in sent}, {t.pos_ for t in sent},
+            {t.dep_ for t in sent},
+        )  # fmt: skip
+        assert sent_pos_tokens(sent, "VERB") == tuple(t for t in sent if t.pos_ == "VERB")

@@ -1,53 +1,258 @@
-"""Per-Doc caches of values spaCy rebuilds on every access (``doc.text``, ``doc.ents``).
+"""Per-Doc caches of what spaCy rebuilds on every access: ``doc.text``, ``doc.ents``, tokens.
 
-Extraction and linking ask for these many times per document; spaCy builds a new string or
-tuple of Spans each time. The caches are weak: an entry goes with its Doc.
+Extraction and linking read every sentence many times (one walk per rule); spaCy builds a
+new ``Token`` for every ``doc[i]`` and every step of ``for token in sent``, a new tuple of Spans
+for every ``doc.ents`` and a new string for every ``token.text``. Here each Doc keeps one
+tuple of its tokens (:func:`doc_tokens`, :func:`sent_tokens`), its entities, and a few token
+attributes as lists and per-sentence sets (:func:`sent_words`) for cheap first tests.
+
+Only the last few Docs are cached (values hold their Doc, so a weak mapping would never let
+go of it). A Doc must not be changed (retokenized, ``doc.ents`` set) after these are read.
 """
 
 from __future__ import annotations
 
-import weakref
-from typing import TYPE_CHECKING
+import threading
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_ents", "doc_text", "entity_of", "sent_ents"]
+__all__ = [
+    "doc_ents",
+    "doc_text",
+    "doc_tokens",
+    "entity_of",
+    "sent_ents",
+    "sent_pos_tokens",
+    "sent_tokens",
+    "sent_words",
+    "span_ents",
+    "span_text",
+    "token_dep",
+    "token_lower",
+    "token_memo",
+    "token_pos",
+]
 
-_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
-_ENTS: weakref.WeakKeyDictionary[Doc, tuple[Span, ...]] = weakref.WeakKeyDictionary()
+#: How many Docs keep their caches (extraction and linking read one document at a time).
+_SIZE = 4
+
+
+class _Cache:
+    __slots__ = ("columns", "doc", "ents", "entities", "memo", "text", "tokens")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text: str | None = None
+        self.ents: tuple[Span, ...] | None = None
+        self.tokens: tuple[Token, ...] | None = None
+        self.entities: dict[int, Span | None] = {}
+        self.columns: _Columns | None = None
+        self.memo: dict[tuple[Any, ...], Any] = {}
+
+
+_RECENT: dict[int, _Cache] = {}
+_LOCK = threading.Lock()
+_last: _Cache | None = None
+
+
+def _cache(doc: Doc) -> _Cache:
+    global _last
+    last = _last
+    if last is not None and last.doc is doc:
+        return last
+    with _LOCK:
+        cache = _RECENT.get(id(doc))  # an entry holds its Doc, so its id is not reused meanwhile
+        if cache is None or cache.doc is not doc:
+            cache = _RECENT[id(doc)] = _Cache(doc)
+            while len(_RECENT) > _SIZE:
+                del _RECENT[next(iter(_RECENT))]
+        _last = cache
+    return cache
+
+
+def token_memo(doc: Doc) -> dict[tuple[Any, ...], Any]:
+    """A dict that lives as long as ``doc``'s caches, for values computed from one token:
+    key ``(function name, token.i)``. Store only values nobody changes (tuples, frozen data)."""
+    return _cache(doc).memo
+
+
+def clear() -> None:
+    """Drop every cached Doc (tests; a caller that edits a Doc it already read)."""
+    global _last
+    with _LOCK:
+        _RECENT.clear()
+        _last = None
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc."""
-    text = _TEXTS.get(doc)
-    if text is None:
-        text = _TEXTS[doc] = doc.text
-    return text
+    cache = _cache(doc)
+    if cache.text is None:
+        cache.text = doc.text
+    return cache.text
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, computed once per Doc (do not change ``doc.ents`` after reading it)."""
-    ents = _ENTS.get(doc)
-    if ents is None:
-        ents = _ENTS[doc] = tuple(doc.ents)
-    return ents
+    cache = _cache(doc)
+    if cache.ents is None:
+        cache.ents = tuple(doc.ents)
+    return cache.ents
 
 
-def sent_ents(sent: Span) -> list[Span]:
-    """The entities inside ``sent`` (what ``sent.ents`` returns), from the cached tuple."""
-    return [e for e in doc_ents(sent.doc) if sent.start <= e.start and e.end <= sent.end]
+def doc_tokens(doc: Doc) -> tuple[Token, ...]:
+    """``tuple(doc)``, built once per Doc: index it instead of ``doc[i]`` in loops."""
+    cache = _cache(doc)
+    if cache.tokens is None:
+        cache.tokens = tuple(doc)
+    return cache.tokens
+
+
+def sent_tokens(sent: Span) -> tuple[Token, ...]:
+    """The tokens of ``sent`` (what ``for token in sent`` yields), without building new Tokens."""
+    return doc_tokens(sent.doc)[sent.start : sent.end]
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` for ``start < end``, sliced from the cached text (no Span built)."""
+    tokens = doc_tokens(doc)
+    last = tokens[end - 1]
+    return doc_text(doc)[tokens[start].idx : last.idx + len(last)]
+
+
+def sent_ents(sent: Span) -> tuple[Span, ...]:
+    """The entities inside ``sent`` (what ``sent.ents`` returns), once per sentence."""
+    memo, key = _cache(sent.doc).memo, ("sent_ents", sent.start, sent.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(e for e in doc_ents(sent.doc) if sent.start <= e.start and e.end <= sent.end)
+    return found
+
+
+def span_ents(span: Span) -> list[Span]:
+    """``span.ents`` (the entities wholly inside ``span``, in order), from the cached tuple."""
+    start, end = span.start, span.end
+    found = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= start:
+            if ent.end > end:
+                break
+            found.append(ent)
+    return found
 
 
 def entity_of(token: Token) -> Span | None:
-    """The named entity ``token`` is part of, found by walking the IOB tags (no scan of ``doc.ents``)."""
+    """The named entity ``token`` is part of, found by walking the IOB tags (no scan of ``doc.ents``).
+
+    Computed once per token of a Doc: every call for the same token returns the same Span.
+    """
+    known = _cache(token.doc).entities
+    i = token.i
+    if i in known:
+        return known[i]
+    ent = known[i] = _entity_of(token)
+    return ent
+
+
+def _entity_of(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
     from spacy.tokens import Span as SpanType
 
     doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
+    tokens = doc_tokens(doc)
+    while start > 0 and tokens[start].ent_iob_ == "I":
         start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(tokens) and tokens[end].ent_iob_ == "I":
         end += 1
     return SpanType(doc, start, end, label=token.ent_type_)
+
+
+def _columns(doc: Doc) -> _Columns:
+    cache = _cache(doc)
+    if cache.columns is None:
+        cache.columns = _Columns(doc)
+    return cache.columns
+
+
+#: String hash (or POS id) → string, for every Doc: a string's hash is the same in every vocab.
+_LOWER: dict[int, str] = {}
+_STRING: dict[int, str] = {}
+_POS: dict[int, str] = {}
+
+
+def _decode(values: list[int], known: dict[int, str], decode: Any) -> list[str]:
+    out = []
+    for value in values:
+        text = known.get(value)
+        if text is None:
+            text = known[value] = decode(value)
+        out.append(text)
+    return out
+
+
+class _Columns:
+    """Token attributes of a Doc as lists, read once (``lower`` is ``token.text.lower()``)."""
+
+    __slots__ = ("by_pos", "dep", "lemma", "lower", "pos", "sets")
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import DEP, LEMMA, ORTH, POS
+        from spacy.parts_of_speech import NAMES
+
+        rows = doc.to_array([ORTH, LEMMA, POS, DEP]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        self.lower = _decode([r[0] for r in rows], _LOWER, lambda h: strings[h].lower())
+        self.lemma = _decode([r[1] for r in rows], _LOWER, lambda h: strings[h].lower())
+        self.pos = _decode([r[2] for r in rows], _POS, NAMES.__getitem__)
+        self.dep = _decode([r[3] for r in rows], _STRING, strings.__getitem__)
+        self.sets: dict[tuple[int, int], tuple[frozenset[str], ...]] = {}
+        self.by_pos: dict[tuple[int, int, str], tuple[Token, ...]] = {}
+
+
+def token_lower(doc: Doc) -> list[str]:
+    """``token.text.lower()`` of every token of ``doc``, read once."""
+    return _columns(doc).lower
+
+
+def token_pos(doc: Doc) -> list[str]:
+    """``token.pos_`` of every token of ``doc``, read once."""
+    return _columns(doc).pos
+
+
+def token_dep(doc: Doc) -> list[str]:
+    """``token.dep_`` of every token of ``doc``, read once."""
+    return _columns(doc).dep
+
+
+def sent_words(sent: Span) -> tuple[frozenset[str], ...]:
+    """The lowercased words, lowercased lemmas, POS tags and dependency labels in ``sent``, as sets.
+
+    For a cheap first test in rules that look for particular words: a sentence without
+    "according" has no "according to X".
+    """
+    columns = _columns(sent.doc)
+    key = (sent.start, sent.end)
+    found = columns.sets.get(key)
+    if found is None:
+        start, end = key
+        found = columns.sets[key] = (
+            frozenset(columns.lower[start:end]),
+            frozenset(columns.lemma[start:end]),
+            frozenset(columns.pos[start:end]),
+            frozenset(columns.dep[start:end]),
+        )
+    return found
+
+
+def sent_pos_tokens(sent: Span, pos: str) -> tuple[Token, ...]:
+    """The tokens of ``sent`` whose ``pos_`` is ``pos``, in order."""
+    columns = _columns(sent.doc)
+    key = (sent.start, sent.end, pos)
+    found = columns.by_pos.get(key)
+    if found is None:
+        tokens, tags = doc_tokens(sent.doc), columns.pos
+        found = columns.by_pos[key] = tuple(tokens[i] for i in range(sent.start, sent.end) if tags[i] == pos)
+    return found

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kgraph.doccache import doc_text
+from kgraph.doccache import doc_text, sent_tokens, sent_words
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import entity_of, is_actor, subjects
 from kgraph.extract.words import ACTOR_ENTS, COGNITION, SOURCE_NOUNS
@@ -71,7 +71,9 @@ def inside_quote(token: Token) -> bool:
 
 def according_to(sent: Span) -> Token | None:
     """Return the object of "according to X" in a sentence, if any."""
-    for token in sent:
+    if "according" not in sent_words(sent)[0]:
+        return None
+    for token in sent_tokens(sent):
         if token.text.lower() == "according":
             for to in (c for c in token.children if c.text.lower() == "to"):
                 pobj = next((g for g in to.children if g.dep_ == "pobj"), None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kgraph.doccache import sent_pos_tokens, sent_words
 from kgraph.extract.attribution import topics_in
 from kgraph.extract.frames import Frame
 from kgraph.extract.participants import is_actor
@@ -91,7 +92,9 @@ def _says_that(noun: Token) -> bool:
 
 def claim_frames(sent: Span) -> Iterator[Frame]:
     """Yield a STATEMENT frame for each claim noun with an actor owner and a clause in ``sent``."""
-    for token in sent:
+    if CLAIM_NOUNS.isdisjoint(sent_words(sent)[1]):
+        return
+    for token in sent_pos_tokens(sent, "NOUN"):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in CLAIM_NOUNS:
             continue
         if not (_says_that(token) or _in_words(token)):

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kgraph.doccache import sent_pos_tokens
 from kgraph.extract.attribution import inside_quote, is_reporting, source_finding, speaker, statement_topics
 from kgraph.extract.claims import claim_frames
 from kgraph.extract.credits import credit_frames
@@ -174,7 +175,7 @@ def _venue(token: Token) -> bool:
 def cognition_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
     """Yield STATEMENT frames for belief verbs with a clause ("Experts believe that...") and for
     documents that show or find something ("Polls show a close contest")."""
-    for token in sent:
+    for token in sent_pos_tokens(sent, "VERB"):
         if token.pos_ != "VERB" or lexicon.lookup(token.lemma_.lower()) is not None:
             continue
         clause = any(c.dep_ == "ccomp" for c in token.children)
@@ -326,7 +327,7 @@ def derived_frames(frames: list[Frame]) -> Iterator[Frame]:
 
 def deontic_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
     """Yield REQUEST frames for "X said Y must/should do Z" (X demands of Y)."""
-    for token in sent:
+    for token in sent_pos_tokens(sent, "VERB"):
         if token.pos_ != "VERB" or not any(
             c.dep_ == "aux" and c.text.lower() in _DEONTIC for c in token.children
         ):

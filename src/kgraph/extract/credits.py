@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kgraph.doccache import sent_tokens, sent_words
 from kgraph.extract.attribution import topics_in
 from kgraph.extract.frames import Frame
 from kgraph.extract.participants import entity_of
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 __all__ = ["credit_frames", "credited"]
 
 _DASHES = frozenset({"―", "—", "–", "--"})
+#: Every word ``_separator`` accepts.
+_SEPARATORS = _DASHES | {":", "-"}
 #: A credit is short: at most this many words after the dash.
 _MAX_CREDIT = 6
 #: The content before it is at least this many words.
@@ -88,11 +91,13 @@ def credited(sep: Token) -> Token | None:
 
 def credit_frames(sent: Span) -> Iterator[Frame]:
     """Yield a STATEMENT frame for a sentence credited to a source at its end."""
-    for token in sent:
+    if _SEPARATORS.isdisjoint(sent_words(sent)[0]):
+        return
+    for token in sent_tokens(sent):
         who = credited(token)
         if who is None:
             continue
-        topics = topics_in([t for t in sent if t.i < token.i], {who.i})[:1]
+        topics = topics_in([t for t in sent_tokens(sent) if t.i < token.i], {who.i})[:1]
         yield Frame(
             who, None, (token,), "credit", [who], topics, rule="credit", type="STATEMENT", cameo_root="01"
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.doccache import doc_text, doc_tokens
 from kgraph.extract.dates import event_date
 from kgraph.extract.frames import Frame
 from kgraph.extract.participants import actor_spans, entity_of
@@ -20,8 +21,13 @@ _MAX_OBJECT_TOKENS = 25
 
 
 def _mention(doc: Doc, start: int, end: int, label: str, doc_id: str, index: int) -> Mention:
-    span = doc[start:end]
-    return Mention(doc_id, span.start_char, span.end_char, span.text, label, index)
+    if start >= end:
+        span = doc[start:end]
+        return Mention(doc_id, span.start_char, span.end_char, span.text, label, index)
+    tokens = doc_tokens(doc)  # what doc[start:end] gives, without building the Span
+    first, last = tokens[start], tokens[end - 1]
+    start_char, end_char = first.idx, last.idx + len(last)
+    return Mention(doc_id, start_char, end_char, doc_text(doc)[start_char:end_char], label, index)
 
 
 def participants(tokens: list[Token], doc_id: str, index: int) -> tuple[Participant, ...]:
@@ -88,7 +94,9 @@ def to_event(frame: Frame, sent: Span, index: int, document: Document) -> Event:
         cameo_root=frame.cameo_root,
         actor=participants(frame.actors, doc_id, index),
         recipient=participants(frame.recipients, doc_id, index),
-        evidence=Evidence(doc_id, index, sent.text, sent.start_char, sent.end_char, trigger),
+        evidence=Evidence(
+            doc_id, index, doc_text(doc)[sent.start_char : sent.end_char], sent.start_char, sent.end_char, trigger
+        ),
         object_text=_object_text(frame.obj),
         date=date,
         date_text=date_text,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import doc_text
+from kgraph.doccache import doc_text, sent_pos_tokens, sent_tokens, sent_words
 from kgraph.extract.attribution import (
     according_to,
     inside_quote,
@@ -73,6 +73,7 @@ _PLACE_TARGET_PREPS = frozenset(
 )
 _NOUN_AGENT_PREPS = frozenset({"by", "between", "among"})
 _MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
+_DEFIANCE_WORDS = frozenset({"despite", "defying", "defiance"})
 _DEFIANCE_NOUNS = frozenset(
     {
         "sanction",
@@ -299,7 +300,7 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
 
 def verb_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> Iterator[Frame]:
     """Yield the frames of the verbs of a sentence (plain relations too when ``untyped``)."""
-    for token in sent:
+    for token in sent_pos_tokens(sent, "VERB"):
         if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod"):
             frame = verb_frame(token, lexicon, untyped=untyped)
             if frame is not None:
@@ -347,7 +348,7 @@ def _noun_participants(noun: Token, kind: str) -> tuple[list[Token], list[Token]
 
 def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]:
     """Yield frames of event nouns not already read as a verb's object ("protests against X")."""
-    for token in sent:
+    for token in sent_pos_tokens(sent, "NOUN"):  # type_noun reads nouns only
         if token.i in used:
             continue
         typed = type_noun(token, lexicon)
@@ -450,6 +451,7 @@ def source_frames(sent: Span) -> Iterator[Frame]:
 
 _DASHES = frozenset({"―", "—", "–", "--"})
 _QUOTES = frozenset({'"', "”", "''", "“", "’", "‘", "'"})
+_QUOTE_MARKS = _DASHES | {":"}
 
 
 def _near(token: Token, step: int) -> Token | None:
@@ -516,7 +518,9 @@ def _line_start(token: Token) -> bool:
 
 def quote_frames(sent: Span) -> Iterator[Frame]:
     """Yield STATEMENT frames for quotes signed with a dash ('"..." ― Name') or led by 'NAME:'."""
-    for token in sent:
+    if _QUOTE_MARKS.isdisjoint(sent_words(sent)[0]):
+        return
+    for token in sent_tokens(sent):
         if token.text in _DASHES:
             who = _signed(token)
         elif token.text == ":":
@@ -525,7 +529,7 @@ def quote_frames(sent: Span) -> Iterator[Frame]:
             continue
         if who is not None:
             said = [
-                t for t in sent if (t.i > token.i) == (token.text == ":")
+                t for t in sent_tokens(sent) if (t.i > token.i) == (token.text == ":")
             ]  # after "NAME:", before "― Name"
             topics = topics_in(said, {who.i})
             yield Frame(
@@ -535,7 +539,9 @@ def quote_frames(sent: Span) -> Iterator[Frame]:
 
 def defiance_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
     """Yield REJECT frames for "X ... despite Y's sanctions/warnings" (defiance of Y)."""
-    for token in sent:
+    if _DEFIANCE_WORDS.isdisjoint(sent_words(sent)[0]):
+        return
+    for token in sent_tokens(sent):
         if token.text.lower() not in ("despite", "defying", "defiance"):
             continue
         for pobj in (c for c in token.children if c.dep_ == "pobj"):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import entity_of
+from kgraph.doccache import entity_of, token_memo
 from kgraph.extract.words import (
     ACTOR_ENTS,
     OBJECT_CONTROL,
@@ -53,13 +53,17 @@ _NUMERIC_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDI
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "quantmod"})
 
 
-def _modifier_entities(token: Token) -> list[Token]:
+def _modifier_entities(token: Token) -> tuple[Token, ...]:
     """NORP/GPE/ORG entity tokens that modify a noun ("Israeli soldiers", "Iran's army")."""
-    return [
-        c
-        for c in token.children
-        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ACTOR_ENTS
-    ]
+    memo, key = token_memo(token.doc), ("_modifier_entities", token.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(
+            c
+            for c in token.children
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ACTOR_ENTS
+        )
+    return found
 
 
 def is_actor(token: Token) -> bool:
@@ -95,13 +99,21 @@ def _noun_span(token: Token) -> tuple[int, int]:
     return start, end
 
 
-def actor_spans(token: Token) -> list[tuple[int, int, str]]:
+def actor_spans(token: Token) -> tuple[tuple[int, int, str], ...]:
     """Return the token spans ``(start, end, label)`` of the actor(s) headed by ``token``.
 
     A named entity gives its span; a pronoun ``PRON``; a noun phrase ``NOUN``. Conjoined
     national modifiers give one actor each ("Hungarian and Romanian officials" →
-    "Hungarian", "Romanian"), PLOVER-style compound actors.
+    "Hungarian", "Romanian"), PLOVER-style compound actors. Computed once per token.
     """
+    memo, key = token_memo(token.doc), ("actor_spans", token.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(_actor_spans(token))
+    return found
+
+
+def _actor_spans(token: Token) -> list[tuple[int, int, str]]:
     ent = entity_of(token)
     if ent is not None and ent.label_ not in _NUMERIC_ENTS:
         return [(ent.start, ent.end, ent.label_)]

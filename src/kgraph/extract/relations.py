@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kgraph.doccache import sent_tokens, sent_words
 from kgraph.extract.frames import Frame
 from kgraph.extract.participants import find_actor, is_actor
 
@@ -42,7 +43,10 @@ def role_frame(person: Token, noun: Token, rule: str, trigger: tuple[Token, ...]
 
 def relation_frames(sent: Span) -> Iterator[Frame]:
     """Yield role frames for appositions and copulas of a sentence."""
-    for token in sent:
+    words = sent_words(sent)
+    if "be" not in words[1] and "appos" not in words[3]:  # no copula, no apposition
+        return
+    for token in sent_tokens(sent):
         frame = None
         if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.ent_type_ == "PERSON":
             frame = role_frame(token.head, token, "appos", (token,))

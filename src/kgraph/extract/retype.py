@@ -87,7 +87,7 @@ _LABOUR = frozenset(
     {"worker", "union", "teacher", "doctor", "nurse", "staff", "employee", "driver", "miner", "student",
      "general", "hunger", "national", "rail", "one-day", "24-hour", "day", "walkout", "labour", "labor",
      "postal", "dock", "tanker", "pilot", "cabin", "crew", "lecturer", "civil", "public", "sector", "go",
-     "stage", "call", "join", "hold", "threaten", "vote", "ballot", "end", "hunger"}
+     "stage", "call", "join", "hold", "threaten", "vote", "ballot", "end"}
 )  # fmt: skip
 
 

@@ -97,8 +97,7 @@ def _object_nouns(verb: Token) -> Iterator[Token]:
             yield from (g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
 
 
-def _phrase(verb: Token, lemma: str, lexicon: Lexicon) -> Typed | None:
-    nouns = list(_object_nouns(verb))
+def _phrase(verb: Token, lemma: str, lexicon: Lexicon, nouns: list[Token]) -> Typed | None:
     for noun in nouns:
         entry = lexicon.lookup(lemma, _lemma(noun))
         if entry:
@@ -120,11 +119,12 @@ def _phrase(verb: Token, lemma: str, lexicon: Lexicon) -> Typed | None:
 
 def type_verb(verb: Token, lexicon: Lexicon) -> Typed | None:
     """Return the lexicon match of a verb predicate, or ``None`` when it is not an event verb."""
-    for lemma in verb_lemmas(verb):
-        typed = _phrase(verb, lemma, lexicon)
+    lemmas, nouns = verb_lemmas(verb), list(_object_nouns(verb))
+    for lemma in lemmas:
+        typed = _phrase(verb, lemma, lexicon, nouns)
         if typed is not None:
             return typed
-    for lemma in verb_lemmas(verb):
+    for lemma in lemmas:
         entry = lexicon.lookup(lemma)
         if entry:
             return Typed(entry, (verb,), lemma)

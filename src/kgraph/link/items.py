@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import doc_ents, entity_of
+from kgraph.doccache import doc_ents, doc_tokens, entity_of, span_ents, token_dep, token_lower, token_pos
 from kgraph.link.names import looks_like_acronym, name_key
 from kgraph.link.tables import Tables
 from kgraph.model import Event, Mention
@@ -151,11 +151,14 @@ def read_items(doc: Doc, doc_id: str, events: Iterable[Event], tables: Tables) -
             )
     for item in _appositives(doc, doc_id, sentences, tables, items):
         items.setdefault((item.mention.start, item.mention.end), item)
-    for token in doc:
-        if token.text.lower() in PRONOUNS and token.pos_ == "PRON" and (token.text.lower() != "it"):
+    tokens, lower, pos = doc_tokens(doc), token_lower(doc), token_pos(doc)
+    for i in range(len(tokens)):
+        if lower[i] in PRONOUNS and pos[i] == "PRON" and lower[i] != "it":
+            token = tokens[i]
             items.setdefault((token.idx, token.idx + len(token)), pronoun_item(token, doc_id, sentences))
-    for token in doc:
-        if _is_role_head(token, tables):
+    for i in range(len(tokens)):
+        if pos[i] == "NOUN" and _is_role_head(tokens[i], tables):
+            token = tokens[i]
             span = doc[_np_start(token) : token.i + 1]
             items.setdefault((span.start_char, span.end_char), noun_item(span, doc_id, sentences, tables))
     bindings: Bindings = {}
@@ -179,7 +182,7 @@ def _sent(token: Token, sentences: list[int]) -> int:
 def _name_spans(doc: Doc) -> list[Span]:
     """Entity spans that name actors; "Party Congress of the X" yields X, not the congress."""
     spans = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         inner = _event_complement(ent)
@@ -255,22 +258,23 @@ def _poss_case(ent: Span) -> bool:
 def _premodifiers(ent: Span, tables: Tables) -> tuple[list[str], str | None, str]:
     """Titles, a demonym and the whole role phrase right before a name: "North Korean leader Kim Jong Un"."""
     doc, titles, nationality = ent.doc, [], None
+    tokens = doc_tokens(doc)
     i = ent.start - 1
     while (
         i >= 0
         and i >= ent.start - 6
-        and doc[i].pos_ in ("NOUN", "PROPN", "ADJ")
-        and doc[i].ent_type_ not in ("PERSON", "ORG")
+        and tokens[i].pos_ in ("NOUN", "PROPN", "ADJ")
+        and tokens[i].ent_type_ not in ("PERSON", "ORG")
     ):
-        word = doc[i].text.lower()
-        pair = f"{doc[i - 1].text.lower()} {word}" if i > 0 else ""
+        word = tokens[i].text.lower()
+        pair = f"{tokens[i - 1].text.lower()} {word}" if i > 0 else ""
         if tables.title(pair):
             titles.append(pair)
         elif tables.title(word):
             titles.append(word)
         i -= 1
     modifiers = doc[i + 1 : ent.start]
-    for sub in modifiers.ents if len(modifiers) else ():
+    for sub in span_ents(modifiers) if len(modifiers) else ():
         nationality = nationality or tables.demonym(name_key(sub.text))
     if not titles:
         return [], None, ""
@@ -296,9 +300,8 @@ def _appositives(doc: Doc, doc_id: str, sentences: list[int], tables: Tables, na
     spans = {(s, e): doc.char_span(s, e, alignment_mode="expand") for (s, e) in names}
     starts = {span.root.i: key for key, span in spans.items()}
     out = []
-    for token in doc:
-        if token.dep_ != "appos":
-            continue
+    tokens, deps = doc_tokens(doc), token_dep(doc)
+    for token in (tokens[i] for i in range(len(tokens)) if deps[i] == "appos"):
         a, b = token, token.head
         for name, other in ((a, b), (b, a)):
             if name.i in starts and other.i not in starts and _adjacent(spans[starts[name.i]], other):
@@ -364,7 +367,7 @@ def noun_item(
     root = root if root is not None else span.root
     words = [t for t in span if t.dep_ not in ("det", "poss", "case") and t.pos_ != "PRON"]
     nationality = next(
-        (tables.demonym(name_key(e.text)) for e in span.ents if tables.demonym(name_key(e.text))), None
+        (tables.demonym(name_key(e.text)) for e in span_ents(span) if tables.demonym(name_key(e.text))), None
     )
     possessor = next((c for c in root.children if c.dep_ == "poss"), None)
     head = root.lemma_.lower()

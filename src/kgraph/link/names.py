@@ -16,6 +16,7 @@ False
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = [
@@ -36,6 +37,7 @@ _POSSESSIVE = re.compile(r"('s|s')$|'$")
 _PUNCT = re.compile(r"[^\w\s]|_")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # called for the same names over and over by coreference rules
 def name_key(text: str) -> str:
     """Return the comparison key of a name.
 
