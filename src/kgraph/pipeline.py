@@ -369,6 +369,7 @@ def collect(
         >>> len(later.results)  # doctest: +SKIP
         2
     """
+    from kgraph.compact import Sharer
     from kgraph.ingest import IngestLog
 
     base = previous or Results(fingerprint=fingerprint(settings))
@@ -377,7 +378,8 @@ def collect(
     skipped: list[Skipped] = []
     notes = IngestLog()
     documents = documents_from(inputs, skipped, notes, seen=seen, taken=taken if previous else None)
-    new = list(process(documents, settings=settings, progress=progress, scheduler=scheduler))
+    share = Sharer()  # every result is kept until linking: equal values become one object
+    new = [share.result(r) for r in process(documents, settings=settings, progress=progress, scheduler=scheduler)]
     hash_of = {doc_id: digest for digest, doc_id in seen.items()}
     return Results(
         results=[*base.results, *new],

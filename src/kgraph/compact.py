@@ -1,0 +1,166 @@
+"""Keeping many :class:`~kgraph.model.DocResult` values in memory: equal values made one object.
+
+A build holds every DocResult until it is linked. Unpickled from a worker or decoded from
+JSON, each arrives with its own copy of values that repeat across and within documents: the
+document id on every mention, entity labels, actor ids, types, moods, rule names, common
+names, offsets, and a participant's mention that equals one of its actor's mentions. About
+half of a DocResult's memory goes to such copies. :class:`Sharer` rebuilds results with one
+object per distinct value (strings through :func:`sys.intern`, numbers and mentions through
+tables), so the values, and every output made from them, stay exactly the same.
+
+:func:`decode` builds a DocResult from its JSON form (``results.jsonl.gz``, the cache)
+directly, sharing values as it goes, several times faster than ``DocResult.from_dict``.
+
+>>> words = "Russia Russia d1".split()
+>>> a, b = Mention(words[2], 0, 6, words[0], "GPE"), Mention(words[2], 7, 13, words[1], "GPE")
+>>> result = DocResult(Document("d1", ""), (Actor("actor:russia", "Russia", mentions=(a, b)),))
+>>> a.text is b.text
+False
+>>> shared = Sharer().result(result)
+>>> x, y = shared.actors[0].mentions
+>>> x.text is y.text, shared == result
+(True, True)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from kgraph.model import Actor, DocResult, Document, Event, Evidence, Mention, Participant
+
+__all__ = ["Sharer", "decode"]
+
+#: Strings at most this long are interned (longer ones rarely repeat: sentences, evidence).
+_SHORT = 200
+
+
+class Sharer:
+    """Rebuilds DocResults so that equal strings, numbers and mentions are one object.
+
+    One Sharer serves a whole build: its number table is shared by every result it sees.
+    """
+
+    def __init__(self) -> None:
+        self._numbers: dict[int, int] = {}
+        self._local: dict[Any, Any] = {}  # mentions and long strings of the current result
+
+    def text(self, value: str | None) -> str | None:
+        """The one copy of a string: interned when short, else within the current result."""
+        if type(value) is not str:
+            return value
+        return sys.intern(value) if len(value) <= _SHORT else self._local.setdefault(value, value)
+
+    def number(self, value: int) -> int:
+        """The one copy of an int."""
+        return self._numbers.setdefault(value, value)
+
+    def mention(self, m: Mention) -> Mention:
+        """The one copy, within the current result, of a mention."""
+        found = self._local.get(m)
+        if found is None:
+            found = self._local[m] = self.new_mention(m.doc, m.start, m.end, m.text, m.label, m.sentence)
+        return found  # type: ignore[no-any-return]
+
+    def new_mention(self, doc: str, start: int, end: int, text: str, label: str, sentence: int) -> Mention:
+        """A mention of shared values, or the equal one the current result already has."""
+        t, n = self.text, self.number
+        m = Mention(t(doc), n(start), n(end), t(text), t(label), n(sentence))  # type: ignore[arg-type]
+        return self._local.setdefault(m, m)  # type: ignore[no-any-return]
+
+    def begin(self) -> None:
+        """Start a new result (mentions and long strings are shared within one result)."""
+        self._local.clear()
+
+    def result(self, r: DocResult) -> DocResult:
+        """``r`` rebuilt with shared values (equal to ``r``)."""
+        self.begin()
+        try:
+            actors = tuple(self.actor(a) for a in r.actors)
+            events = tuple(self.event(e) for e in r.events)
+            merges = tuple(self.entry(m) for m in r.merges)
+            return DocResult(self.document(r.document), actors, events, merges)
+        finally:
+            self.begin()
+
+    def document(self, d: Document) -> Document:
+        t = self.text
+        return Document(t(d.id), d.text, d.title, t(d.date), t(d.source), d.url, d.origin)  # type: ignore[arg-type]
+
+    def actor(self, a: Actor) -> Actor:
+        t = self.text
+        return Actor(
+            t(a.id), t(a.label), t(a.type), t(a.country),  # type: ignore[arg-type]
+            tuple(map(t, a.aliases)), tuple(map(self.mention, a.mentions)), tuple(map(t, a.codes)),  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    def participant(self, p: Participant | None) -> Participant | None:
+        return None if p is None else Participant(self.mention(p.mention), self.text(p.actor))
+
+    def event(self, e: Event) -> Event:
+        t, ev, part = self.text, e.evidence, self.participant
+        evidence = Evidence(t(ev.doc), self.number(ev.sentence_index), t(ev.sentence),  # type: ignore[arg-type]
+                            self.number(ev.start), self.number(ev.end), self.mention(ev.trigger))  # fmt: skip
+        return Event(
+            t(e.id), t(e.relation), t(e.type), t(e.cameo_root),  # type: ignore[arg-type]
+            tuple(map(part, e.actor)), tuple(map(part, e.recipient)), evidence,  # type: ignore[arg-type]
+            t(e.object_text), t(e.date), t(e.date_text), e.place and self.mention(e.place), t(e.mood),  # type: ignore[arg-type]
+            part(e.attributed_to), e.confidence, t(e.rule),  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    def entry(self, entry: Mapping[str, str]) -> dict[str, str]:
+        """A merge log entry with shared keys and values."""
+        return {self.text(k): self.text(v) for k, v in entry.items()}  # type: ignore[misc]
+
+
+def decode(data: Mapping[str, Any], share: Sharer) -> DocResult:
+    """The DocResult of its JSON form (``DocResult.from_dict``), values shared through ``share``.
+
+    >>> from kgraph.cache import _plain
+    >>> r = DocResult(Document("d", ""), (Actor("actor:x", "X", mentions=(Mention("d", 0, 1, "X"),)),))
+    >>> decode(_plain(r), Sharer()) == r
+    True
+    """
+    plain = _Plain(share)
+    share.begin()
+    try:
+        actors = tuple(plain.actor(a) for a in data.get("actors", ()))
+        events = tuple(plain.event(e) for e in data.get("events", ()))
+        merges = tuple(share.entry(m) for m in data.get("merges", ()))
+        return DocResult(share.document(Document.from_dict(data["document"])), actors, events, merges)
+    finally:
+        share.begin()
+
+
+class _Plain:
+    """Builders from JSON dicts; the mentions and values go through a :class:`Sharer`."""
+
+    def __init__(self, share: Sharer) -> None:
+        self.share = share
+
+    def mention(self, m: Mapping[str, Any]) -> Mention:
+        return self.share.new_mention(m["doc"], m["start"], m["end"], m["text"], m.get("label", ""), m.get("sentence", -1))
+
+    def participant(self, p: Mapping[str, Any] | None) -> Participant | None:
+        return None if not p else Participant(self.mention(p["mention"]), self.share.text(p.get("actor")))
+
+    def actor(self, a: Mapping[str, Any]) -> Actor:
+        t = self.share.text
+        return Actor(
+            t(a["id"]), t(a["label"]), t(a.get("type", "OTHER")), t(a.get("country")),  # type: ignore[arg-type]
+            tuple(map(t, a.get("aliases", ()))), tuple(map(self.mention, a.get("mentions", ()))),  # type: ignore[arg-type]
+            tuple(map(t, a.get("codes", ()))),  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    def event(self, e: Mapping[str, Any]) -> Event:
+        t, n, ev, part = self.share.text, self.share.number, e["evidence"], self.participant
+        evidence = Evidence(t(ev["doc"]), n(ev["sentence_index"]), t(ev["sentence"]), n(ev["start"]), n(ev["end"]),  # type: ignore[arg-type]
+                            self.mention(ev["trigger"]))  # fmt: skip
+        return Event(
+            t(e["id"]), t(e["relation"]), t(e.get("type")), t(e.get("cameo_root")),  # type: ignore[arg-type]
+            tuple(map(part, e["actor"])), tuple(map(part, e["recipient"])), evidence,  # type: ignore[arg-type]
+            t(e.get("object_text")), t(e.get("date")), t(e.get("date_text")),
+            self.mention(e["place"]) if e.get("place") else None, t(e.get("mood", "asserted")),  # type: ignore[arg-type]
+            part(e.get("attributed_to")), e.get("confidence", 0.5), t(e.get("rule", "")),  # type: ignore[arg-type]
+        )  # fmt: skip
