@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 from collections.abc import Iterator
 
-from kgraph.compact import Sharer, decode
+from kgraph.compact import Sharer, decode, gc_paused
 from kgraph.errors import ConfigError
 from kgraph.model import DocResult, Document, Skipped, strip_text
 
@@ -292,16 +292,21 @@ def read_results(path: Path) -> Results:
     """
     out, share = Results(), Sharer()
     try:
-        for number, record in enumerate(_records(path), start=1):
-            if number == 1:
-                out.fingerprint = _header(record, path)
-            else:
-                _add(out, record, share)
+        with gc_paused():
+            _read_into(out, path, share)
     except (OSError, EOFError, ValueError, KeyError) as err:
         raise ConfigError(
             f"{path}: cannot read the results of a previous build ({err}); run a full build"
         ) from err
     return out
+
+
+def _read_into(out: Results, path: Path, share: Sharer) -> None:
+    for number, record in enumerate(_records(path), start=1):
+        if number == 1:
+            out.fingerprint = _header(record, path)
+        else:
+            _add(out, record, share)
 
 
 def _add(out: Results, record: dict[str, Any], share: Sharer) -> None:

@@ -9,6 +9,7 @@ rerun parses only new or changed documents.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from dataclasses import replace
@@ -74,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
     results = _collect(args, settings, previous)
     started = stage(f"linking {len(results.results)} documents", quiet=args.quiet)
     kg = graph_of(results, settings)
+    gc.freeze()  # the results and the graph live to the end: garbage collections need not walk them
     started = stage("writing exports", quiet=args.quiet, started=started)
     report = json.dumps(kg.report, indent=1, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
     in_place = args.update is not None and args.update.resolve() == output.resolve()

@@ -120,19 +120,29 @@ def _indented(value: Any, pad: str, out: list[str]) -> None:
     elif isinstance(value, dict) and value and all(type(k) is str for k in value):
         inner, sep = pad + " ", "{"
         for key, item in sorted(value.items()):
-            out.append(f"{sep}{inner}{_string(key)}: ")
-            _indented(item, inner, out)
+            _item(f"{sep}{inner}{_string(key)}: ", item, inner, out)
             sep = ","
         out.append(pad + "}")
     elif isinstance(value, (list, tuple)) and value:
         inner, sep = pad + " ", "["
         for item in value:
-            out.append(sep + inner)
-            _indented(item, inner, out)
+            _item(sep + inner, item, inner, out)
             sep = ","
         out.append(pad + "]")
     else:  # numbers, booleans, None, empty or unusual containers: as json writes them
         out.append(json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1).replace("\n", pad))
+
+
+def _item(head: str, item: Any, pad: str, out: list[str]) -> None:
+    """Append ``head`` and the indented JSON of ``item`` (strings and ints, the most common, at once)."""
+    kind = type(item)
+    if kind is str:
+        out.append(head + _string(item))
+    elif kind is int:
+        out.append(head + int.__repr__(item))
+    else:
+        out.append(head)
+        _indented(item, pad, out)
 
 
 def write_events(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings) -> None:
