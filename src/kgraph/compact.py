@@ -52,8 +52,8 @@ class Sharer:
         self._numbers: dict[int, int] = {}
         self._local: dict[Any, Any] = {}  # mentions and long strings of the current result
 
-    def text(self, value: str | None) -> str | None:
-        """The one copy of a string: interned when short, else within the current result."""
+    def text(self, value: Any) -> Any:
+        """The one copy of a string (interned if short, else within the current result); others as given."""
         if type(value) is not str:
             return value
         return sys.intern(value) if len(value) <= _SHORT else self._local.setdefault(value, value)
@@ -64,16 +64,17 @@ class Sharer:
 
     def mention(self, m: Mention) -> Mention:
         """The one copy, within the current result, of a mention."""
-        found = self._local.get(m)
+        found: Mention | None = self._local.get(m)
         if found is None:
             found = self._local[m] = self.new_mention(m.doc, m.start, m.end, m.text, m.label, m.sentence)
-        return found  # type: ignore[no-any-return]
+        return found
 
     def new_mention(self, doc: str, start: int, end: int, text: str, label: str, sentence: int) -> Mention:
         """A mention of shared values, or the equal one the current result already has."""
         t, n = self.text, self.number
-        m = Mention(t(doc), n(start), n(end), t(text), t(label), n(sentence))  # type: ignore[arg-type]
-        return self._local.setdefault(m, m)  # type: ignore[no-any-return]
+        m = Mention(t(doc), n(start), n(end), t(text), t(label), n(sentence))
+        shared: Mention = self._local.setdefault(m, m)
+        return shared
 
     def begin(self) -> None:
         """Start a new result (mentions and long strings are shared within one result)."""
@@ -92,32 +93,31 @@ class Sharer:
 
     def document(self, d: Document) -> Document:
         t = self.text
-        return Document(t(d.id), d.text, d.title, t(d.date), t(d.source), d.url, d.origin)  # type: ignore[arg-type]
+        return Document(t(d.id), d.text, d.title, t(d.date), t(d.source), d.url, d.origin)
 
     def actor(self, a: Actor) -> Actor:
         t = self.text
-        return Actor(
-            t(a.id), t(a.label), t(a.type), t(a.country),  # type: ignore[arg-type]
-            tuple(map(t, a.aliases)), tuple(map(self.mention, a.mentions)), tuple(map(t, a.codes)),  # type: ignore[arg-type]
-        )  # fmt: skip
+        mentions = tuple(map(self.mention, a.mentions))
+        return Actor(t(a.id), t(a.label), t(a.type), t(a.country), tuple(map(t, a.aliases)), mentions,
+                     tuple(map(t, a.codes)))  # fmt: skip
 
     def participant(self, p: Participant | None) -> Participant | None:
         return None if p is None else Participant(self.mention(p.mention), self.text(p.actor))
 
     def event(self, e: Event) -> Event:
-        t, ev, part = self.text, e.evidence, self.participant
-        evidence = Evidence(t(ev.doc), self.number(ev.sentence_index), t(ev.sentence),  # type: ignore[arg-type]
-                            self.number(ev.start), self.number(ev.end), self.mention(ev.trigger))  # fmt: skip
+        t, n, ev, part = self.text, self.number, e.evidence, self.participant
+        evidence = Evidence(t(ev.doc), n(ev.sentence_index), t(ev.sentence), n(ev.start), n(ev.end),
+                            self.mention(ev.trigger))  # fmt: skip
+        place = None if e.place is None else self.mention(e.place)
         return Event(
-            t(e.id), t(e.relation), t(e.type), t(e.cameo_root),  # type: ignore[arg-type]
-            tuple(map(part, e.actor)), tuple(map(part, e.recipient)), evidence,  # type: ignore[arg-type]
-            t(e.object_text), t(e.date), t(e.date_text), e.place and self.mention(e.place), t(e.mood),  # type: ignore[arg-type]
-            part(e.attributed_to), e.confidence, t(e.rule),  # type: ignore[arg-type]
+            t(e.id), t(e.relation), t(e.type), t(e.cameo_root), tuple(map(part, e.actor)),
+            tuple(map(part, e.recipient)), evidence, t(e.object_text), t(e.date), t(e.date_text), place,
+            t(e.mood), part(e.attributed_to), e.confidence, t(e.rule),
         )  # fmt: skip
 
     def entry(self, entry: Mapping[str, str]) -> dict[str, str]:
         """A merge log entry with shared keys and values."""
-        return {self.text(k): self.text(v) for k, v in entry.items()}  # type: ignore[misc]
+        return {self.text(k): self.text(v) for k, v in entry.items()}
 
 
 def decode(data: Mapping[str, Any], share: Sharer) -> DocResult:
@@ -146,29 +146,29 @@ class _Plain:
         self.share = share
 
     def mention(self, m: Mapping[str, Any]) -> Mention:
-        return self.share.new_mention(m["doc"], m["start"], m["end"], m["text"], m.get("label", ""), m.get("sentence", -1))
+        label, sentence = m.get("label", ""), m.get("sentence", -1)
+        return self.share.new_mention(m["doc"], m["start"], m["end"], m["text"], label, sentence)
 
     def participant(self, p: Mapping[str, Any] | None) -> Participant | None:
         return None if not p else Participant(self.mention(p["mention"]), self.share.text(p.get("actor")))
 
     def actor(self, a: Mapping[str, Any]) -> Actor:
-        t = self.share.text
-        return Actor(
-            t(a["id"]), t(a["label"]), t(a.get("type", "OTHER")), t(a.get("country")),  # type: ignore[arg-type]
-            tuple(map(t, a.get("aliases", ()))), tuple(map(self.mention, a.get("mentions", ()))),  # type: ignore[arg-type]
-            tuple(map(t, a.get("codes", ()))),  # type: ignore[arg-type]
-        )  # fmt: skip
+        t, get = self.share.text, a.get
+        mentions = tuple(map(self.mention, get("mentions", ())))
+        aliases, codes = tuple(map(t, get("aliases", ()))), tuple(map(t, get("codes", ())))
+        kind, country = t(get("type", "OTHER")), t(get("country"))
+        return Actor(t(a["id"]), t(a["label"]), kind, country, aliases, mentions, codes)
 
     def event(self, e: Mapping[str, Any]) -> Event:
-        t, n, ev, part = self.share.text, self.share.number, e["evidence"], self.participant
-        evidence = Evidence(t(ev["doc"]), n(ev["sentence_index"]), t(ev["sentence"]), n(ev["start"]), n(ev["end"]),  # type: ignore[arg-type]
-                            self.mention(ev["trigger"]))  # fmt: skip
+        t, n, ev, part, get = self.share.text, self.share.number, e["evidence"], self.participant, e.get
+        evidence = Evidence(t(ev["doc"]), n(ev["sentence_index"]), t(ev["sentence"]), n(ev["start"]),
+                            n(ev["end"]), self.mention(ev["trigger"]))  # fmt: skip
+        place = self.mention(e["place"]) if get("place") else None
         return Event(
-            t(e["id"]), t(e["relation"]), t(e.get("type")), t(e.get("cameo_root")),  # type: ignore[arg-type]
-            tuple(map(part, e["actor"])), tuple(map(part, e["recipient"])), evidence,  # type: ignore[arg-type]
-            t(e.get("object_text")), t(e.get("date")), t(e.get("date_text")),
-            self.mention(e["place"]) if e.get("place") else None, t(e.get("mood", "asserted")),  # type: ignore[arg-type]
-            part(e.get("attributed_to")), e.get("confidence", 0.5), t(e.get("rule", "")),  # type: ignore[arg-type]
+            t(e["id"]), t(e["relation"]), t(get("type")), t(get("cameo_root")),
+            tuple(map(part, e["actor"])), tuple(map(part, e["recipient"])), evidence,
+            t(get("object_text")), t(get("date")), t(get("date_text")), place, t(get("mood", "asserted")),
+            part(get("attributed_to")), get("confidence", 0.5), t(get("rule", "")),
         )  # fmt: skip
 
 

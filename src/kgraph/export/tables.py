@@ -105,8 +105,9 @@ def _indented(value: Any, pad: str, out: list[str]) -> None:
     """Append the text ``json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)`` gives
     at the indentation ``pad`` (a newline and the spaces of the current depth) to ``out``.
 
-    >>> out = []; _indented({"b": [1, 2.5, None], "a": {}, "c": "é\\n"}, "\\n", out)
-    >>> "".join(out) == json.dumps({"b": [1, 2.5, None], "a": {}, "c": "é\\n"}, ensure_ascii=False, sort_keys=True, indent=1)
+    >>> value, out = {"b": [1, 2.5, None], "a": {}, "c": "é\\n"}, []
+    >>> _indented(value, "\\n", out)
+    >>> "".join(out) == json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)
     True
     """
     if isinstance(value, str):
