@@ -33,20 +33,30 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _speed_common import NEWS, ROOT, machine, records
+from bench_corpus import TreeMemory
 
 KGRAPH = [sys.executable, "-m", "kgraph.cli", "build", "--quiet", "--processes", "2"]
 
 
-def kgraph(*args: str) -> float:
-    """Run ``kgraph build ARGS`` and return its wall seconds."""
+def kgraph(*args: str) -> tuple[float, TreeMemory]:
+    """Run ``kgraph build ARGS``; return its wall seconds and the memory peaks of its process tree."""
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     start = time.perf_counter()
-    done = subprocess.run(
-        [*KGRAPH, *args], cwd=ROOT, env=env, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=False
+    proc = subprocess.Popen(
+        [*KGRAPH, *args], cwd=ROOT, env=env, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL
     )
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"kgraph build {' '.join(args)} failed ({done.returncode})")
-    return time.perf_counter() - start
+    memory = TreeMemory(proc.pid)
+    memory.start()
+    code = proc.wait()
+    seconds = time.perf_counter() - start
+    memory.join(timeout=2)
+    if code not in (0, 1):
+        raise SystemExit(f"kgraph build {' '.join(args)} failed ({code})")
+    return seconds, memory
+
+
+def _gb(memory: TreeMemory) -> str:
+    return f"peak RSS sum {memory.peak_rss / 2**30:.2f} GB, PSS sum {memory.peak_pss / 2**30:.2f} GB"
 
 
 def same_outputs(a: Path, b: Path) -> list[str]:
@@ -84,14 +94,15 @@ def main() -> int:
         (t / "new.jsonl").write_text(
             "".join(json.dumps(r) + "\n" for r in rows[args.base :]), encoding="utf-8"
         )
-        full = kgraph(
+        full, memory = kgraph(
             str(t / "base.jsonl"), str(t / "new.jsonl"), "-o", str(t / "full"), "--cache", str(t / "cache")
         )
-        print(f"full rebuild of {len(rows)} articles (empty cache): {full:.1f}s", flush=True)
-        base = kgraph(str(t / "base.jsonl"), "-o", str(t / "base"), "--cache", str(t / "cache"))
+        print(f"full rebuild of {len(rows)} articles (empty cache): {full:.1f}s; {_gb(memory)}", flush=True)
+        print(f"machine: {machine()}", flush=True)
+        base, _ = kgraph(str(t / "base.jsonl"), "-o", str(t / "base"), "--cache", str(t / "cache"))
         print(f"the {args.base}-article build to update, from the cache: {base:.1f}s", flush=True)
-        update = kgraph("--update", str(t / "base"), str(t / "new.jsonl"), "--no-cache")
-        print(f"update with {args.new} articles: {update:.1f}s", flush=True)
+        update, memory = kgraph("--update", str(t / "base"), str(t / "new.jsonl"), "--no-cache")
+        print(f"update with {args.new} articles: {update:.1f}s; {_gb(memory)}", flush=True)
         differ = same_outputs(t / "base", t / "full")
         print(
             f"updated build equals the full rebuild: {'yes' if not differ else 'NO, differ: ' + ', '.join(differ)}"

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 from collections.abc import Iterator
 
+from kgraph.compact import Sharer, decode, gc_paused
 from kgraph.errors import ConfigError
 from kgraph.model import DocResult, Document, Skipped, strip_text
 
@@ -289,13 +290,10 @@ def read_results(path: Path) -> Results:
     Raises:
         ConfigError: when ``path`` is missing or is not a kgraph results file.
     """
-    out = Results()
+    out, share = Results(), Sharer()
     try:
-        for number, record in enumerate(_records(path), start=1):
-            if number == 1:
-                out.fingerprint = _header(record, path)
-            else:
-                _add(out, record)
+        with gc_paused():
+            _read_into(out, path, share)
     except (OSError, EOFError, ValueError, KeyError) as err:
         raise ConfigError(
             f"{path}: cannot read the results of a previous build ({err}); run a full build"
@@ -303,9 +301,17 @@ def read_results(path: Path) -> Results:
     return out
 
 
-def _add(out: Results, record: dict[str, Any]) -> None:
+def _read_into(out: Results, path: Path, share: Sharer) -> None:
+    for number, record in enumerate(_records(path), start=1):
+        if number == 1:
+            out.fingerprint = _header(record, path)
+        else:
+            _add(out, record, share)
+
+
+def _add(out: Results, record: dict[str, Any], share: Sharer) -> None:
     if "result" in record:
-        out.results.append(DocResult.from_dict(record["result"]))
+        out.results.append(decode(record["result"], share))
         out.hashes.append(record["hash"])
     elif "skipped" in record:
         out.skipped.append(Skipped.from_dict(record["skipped"]))

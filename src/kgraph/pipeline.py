@@ -20,7 +20,9 @@ can be extended later (``kgraph build --update``) at the cost of the new documen
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import itertools
 import logging
 from collections import deque
@@ -177,7 +179,7 @@ def _run_pool(documents: Iterator[Document], *, settings: Settings) -> Iterator[
         _resources(settings)
     context = multiprocessing.get_context("fork" if fork else "spawn")
     pool = ProcessPoolExecutor(
-        settings.processes, mp_context=context, initializer=_resources, initargs=(settings,)
+        settings.processes, mp_context=context, initializer=_worker_start, initargs=(settings,)
     )
     try:
         submit = functools.partial(pool.submit, analyze_batch, settings=settings)
@@ -216,6 +218,12 @@ def analyze_batch(documents: list[Document], settings: Settings) -> list[DocResu
     nlp, lexicon, tables = _resources(settings)
     read = functools.partial(analyze, lexicon=lexicon, tables=tables, settings=settings)
     return parse_in_parts(nlp, documents, read)
+
+
+def _worker_start(settings: Settings) -> None:
+    """Start a worker process: garbage collection on (a forking parent may have paused it), resources loaded."""
+    gc.enable()
+    _resources(settings)
 
 
 @functools.lru_cache(maxsize=4)
@@ -369,6 +377,7 @@ def collect(
         >>> len(later.results)  # doctest: +SKIP
         2
     """
+    from kgraph.compact import Sharer, gc_paused
     from kgraph.ingest import IngestLog
 
     base = previous or Results(fingerprint=fingerprint(settings))
@@ -377,7 +386,10 @@ def collect(
     skipped: list[Skipped] = []
     notes = IngestLog()
     documents = documents_from(inputs, skipped, notes, seen=seen, taken=taken if previous else None)
-    new = list(process(documents, settings=settings, progress=progress, scheduler=scheduler))
+    share = Sharer()  # every result is kept until linking: equal values become one object
+    elsewhere = scheduler is not None or settings.processes > 1  # this process only receives results
+    with gc_paused() if elsewhere else contextlib.nullcontext():
+        new = [share.result(r) for r in process(documents, settings=settings, progress=progress, scheduler=scheduler)]
     hash_of = {doc_id: digest for digest, doc_id in seen.items()}
     return Results(
         results=[*base.results, *new],

@@ -9,6 +9,7 @@ rerun parses only new or changed documents.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from dataclasses import replace
@@ -20,6 +21,7 @@ from kgraph.cli._common import add_model_options, settings_from
 if TYPE_CHECKING:
     from kgraph.cache import Results
     from kgraph.config import Settings
+    from kgraph.graph import KnowledgeGraph
 
 __all__ = ["configure", "run"]
 
@@ -58,7 +60,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from kgraph.cache import RESULTS_FILE
     from kgraph.cli._progress import stage
-    from kgraph.export import DEFAULT_FORMATS, write_exports
+    from kgraph.export import DEFAULT_FORMATS, get_spec, write_exports
     from kgraph.pipeline import graph_of, previous_build
     from kgraph.report import skip_messages
 
@@ -74,13 +76,15 @@ def run(args: argparse.Namespace) -> int:
     results = _collect(args, settings, previous)
     started = stage(f"linking {len(results.results)} documents", quiet=args.quiet)
     kg = graph_of(results, settings)
+    gc.freeze()  # the results and the graph live to the end: garbage collections need not walk them
     started = stage("writing exports", quiet=args.quiet, started=started)
-    report = json.dumps(kg.report, indent=1, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
     in_place = args.update is not None and args.update.resolve() == output.resolve()
-    extra = {
-        "report.json": report,
-        RESULTS_FILE: _results_bytes(output / RESULTS_FILE, results, previous if in_place else None),
-    }
+    extra = _from_results(kg, formats, settings)
+    extra[RESULTS_FILE] = _results_bytes(output / RESULTS_FILE, results, previous if in_place else None)
+    if "csv" not in formats:  # no other export reads the per-document results: let them go
+        del results, previous
+        kg.results = ()
+    formats = [f for f in formats if get_spec(f).filename not in extra]
     written = write_exports(kg, output, formats, settings=settings, extra=extra)
     stage("done", quiet=args.quiet, started=started)
     _print_skips(skip_messages(kg.report))
@@ -104,6 +108,18 @@ def _collect(args: argparse.Namespace, settings: Settings, previous: Results | N
         )
         bar.total = bar.n
     return results
+
+
+def _from_results(kg: KnowledgeGraph, formats: list[str], settings: Settings) -> dict[str, bytes]:
+    """The files made from the per-document results: ``events.jsonl`` (when asked for), the report."""
+    from kgraph.export import export, get_spec
+
+    files: dict[str, bytes] = {}
+    if "events" in formats:
+        files[get_spec("events").filename] = export(kg, format="events", settings=settings) or b""
+    report = json.dumps(kg.report, indent=1, ensure_ascii=False, sort_keys=True)
+    files["report.json"] = report.encode("utf-8") + b"\n"
+    return files
 
 
 def _results_bytes(path: Path, results: Results, previous: Results | None) -> bytes:

@@ -10,17 +10,19 @@ nodes with the reasons they were formed. The result does not depend on the input
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
 
+from kgraph.compact import gc_paused
 from kgraph.config import Settings
 from kgraph.graph import KnowledgeGraph
 from kgraph.link.merge import group_events, surname_links
 from kgraph.link.tables import load_tables
-from kgraph.model import Actor, DocResult, Event
+from kgraph.model import DocResult, Event
 
 __all__ = ["largest_merges", "link"]
 
@@ -38,15 +40,17 @@ def link(
     >>> link([]).graph.number_of_nodes()
     0
     """
-    settings = settings or Settings()
+    with gc_paused():  # many new objects, no cycles: a collection would walk every result again
+        return _link(results, settings or Settings(), report)
+
+
+def _link(results: Iterable[DocResult], settings: Settings, report: dict[str, Any] | None) -> KnowledgeGraph:
     ordered = tuple(sorted(results, key=lambda r: r.document.id))
     canon, cross = surname_links((a for r in ordered for a in r.actors), load_tables(settings))
     graph = nx.MultiDiGraph()
     graph.graph["documents"] = {r.document.id: _doc_meta(r) for r in ordered}
     graph.graph["merges"] = [_canon_entry(m, canon) for r in ordered for m in r.merges] + cross
-    for result in ordered:
-        for actor in result.actors:
-            _add_actor(graph, actor, canon.get(actor.id, actor.id))
+    graph.add_nodes_from(_actor_nodes(ordered, canon).items())
     for events in group_events(ordered, window_days=settings.event_window_days, canon=canon):
         _add_event(graph, events, canon)
     graph.graph["largest_merges"] = largest_merges(graph)
@@ -66,25 +70,27 @@ def _canon_entry(entry: Mapping[str, str], canon: Mapping[str, str]) -> dict[str
     return out
 
 
-def _add_actor(graph: nx.MultiDiGraph, actor: Actor, node: str) -> None:
-    mentions = [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text} for m in actor.mentions]
-    if node not in graph:
-        graph.add_node(
-            node,
-            kind="actor",
-            label=actor.label,
-            type=actor.type,
-            country=actor.country,
-            aliases=sorted(actor.aliases),
-            mentions=mentions,
-            codes=sorted(actor.codes),
-        )
-        return
-    data = graph.nodes[node]
-    data["aliases"] = sorted(set(data["aliases"]) | set(actor.aliases))
-    data["mentions"].extend(mentions)  # results come in document order: mentions stay sorted
-    data["codes"] = sorted(set(data["codes"]) | set(actor.codes))
-    data["country"] = data["country"] or actor.country
+def _actor_nodes(ordered: tuple[DocResult, ...], canon: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """Actor node id → attributes: actors with one id pooled (aliases, mentions, codes, country)."""
+    nodes: dict[str, dict[str, Any]] = {}
+    for result in ordered:
+        for actor in result.actors:
+            node = canon.get(actor.id, actor.id)
+            mentions = [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text} for m in actor.mentions]
+            data = nodes.get(node)
+            if data is None:
+                nodes[node] = {
+                    "kind": "actor", "label": actor.label, "type": actor.type, "country": actor.country,
+                    "aliases": set(actor.aliases), "mentions": mentions, "codes": set(actor.codes),
+                }  # fmt: skip
+                continue
+            data["aliases"].update(actor.aliases)
+            data["mentions"].extend(mentions)  # results come in document order: mentions stay sorted
+            data["codes"].update(actor.codes)
+            data["country"] = data["country"] or actor.country
+    for data in nodes.values():
+        data["aliases"], data["codes"] = sorted(data["aliases"]), sorted(data["codes"])
+    return nodes
 
 
 def _evidence(event: Event) -> dict[str, Any]:
@@ -180,23 +186,28 @@ def largest_merges(graph: nx.MultiDiGraph, n: int = 20) -> list[dict[str, Any]]:
             rules[actor][entry.get("rule", "")] += 1
             if len(examples[actor]) < 5 and entry.get("rule") != "pronoun":
                 examples[actor].append(f"{entry.get('rule')}: {entry.get('evidence')}")
-    rows = []
-    for node, data in graph.nodes(data=True):
-        if data.get("kind") != "actor":
-            continue
-        docs = {m["doc"] for m in data.get("mentions", [])}
-        reasons = Counter(rules.get(node, Counter()))
-        if len(docs) > 1:
-            reasons["same-id"] += len(docs) - 1
-        rows.append(
-            {
-                "actor": node,
-                "label": data.get("label"),
-                "mentions": len(data.get("mentions", [])),
-                "documents": len(docs),
-                "aliases": list(data.get("aliases", []))[:10],
-                "reasons": dict(sorted(reasons.items())),
-                "examples": examples.get(node, []),
-            }
-        )
-    return sorted(rows, key=lambda r: (-r["mentions"], r["actor"]))[:n]
+    counts = (
+        (len(data.get("mentions", [])), node)
+        for node, data in graph.nodes(data=True)
+        if data.get("kind") == "actor"
+    )
+    top = heapq.nsmallest(n, counts, key=lambda c: (-c[0], c[1]))
+    return [_merge_row(graph, node, rules.get(node, Counter()), examples.get(node, [])) for _, node in top]
+
+
+def _merge_row(graph: nx.MultiDiGraph, node: str, rules: Counter[str], examples: list[str]) -> dict[str, Any]:
+    """One row of :func:`largest_merges`."""
+    data = graph.nodes[node]
+    docs = {m["doc"] for m in data.get("mentions", [])}
+    reasons = Counter(rules)
+    if len(docs) > 1:
+        reasons["same-id"] += len(docs) - 1
+    return {
+        "actor": node,
+        "label": data.get("label"),
+        "mentions": len(data.get("mentions", [])),
+        "documents": len(docs),
+        "aliases": list(data.get("aliases", []))[:10],
+        "reasons": dict(sorted(reasons.items())),
+        "examples": examples,
+    }

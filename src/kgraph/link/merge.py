@@ -17,6 +17,7 @@ depend only on the events, not on the input order.
 from __future__ import annotations
 
 import calendar
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -110,20 +111,21 @@ def surname_links(actors: Iterable[Actor], tables: Tables) -> tuple[dict[str, st
         Actor id → canonical actor id, and the merge log entries.
     """
     pool = {a.id: a for a in actors}
+    key_of = functools.lru_cache(maxsize=None)(name_key)  # labels repeat across articles
     by_surname: dict[str, set[str]] = defaultdict(set)
     for actor in pool.values():
-        words = name_key(actor.label).split()
+        words = key_of(actor.label).split()
         if actor.type == "PERSON" and "--" not in actor.id and len(words) > 1:
             by_surname[words[0] if words[0] in tables.family_first else words[-1]].add(actor.id)
     canon: dict[str, str] = {}
     log: list[dict[str, str]] = []
     for actor in sorted(pool.values(), key=lambda a: a.id):
-        key = name_key(actor.label)
+        key = key_of(actor.label)
         owners = by_surname.get(key, set())
         if actor.type != "PERSON" or "--" not in actor.id or " " in key or len(owners) != 1:
             continue
         target = next(iter(owners))
-        if tables.blocked(key, name_key(pool[target].label)):
+        if tables.blocked(key, key_of(pool[target].label)):
             continue
         canon[actor.id] = target
         log.append(_surname_entry(actor, pool[target]))
