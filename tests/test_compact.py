@@ -57,7 +57,7 @@ def test_gc_paused_restores_the_collector() -> None:
     assert gc.isenabled()
 
 
-def test_graph_json_has_the_bytes_of_json_dumps() -> None:
+def test_graph_json_holds_the_node_link_data_a_node_a_line() -> None:
     g = nx.MultiDiGraph(documents={"d": {"title": "Ünïcode \u2028 \"q\" \\ \n", "n": None}}, merges=[], odd={1: "x"})
     g.add_node("actor:a", kind="actor", aliases=[], mentions=[{"doc": "d", "start": 0, "end": 3}], score=0.1,
                big=10**20, nan=float("nan"), flag=True, nested=[[], {}, [1.5e-7, -0.0]], t=("x", 2))  # fmt: skip
@@ -66,5 +66,9 @@ def test_graph_json_has_the_bytes_of_json_dumps() -> None:
     for kg in (KnowledgeGraph(g), KnowledgeGraph()):
         out = io.BytesIO()
         write_node_link(kg, out, settings=Settings())
-        expected = json.dumps(node_link(kg), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
-        assert out.getvalue() == expected.encode("utf-8")
+        text = out.getvalue().decode("utf-8")
+        expected = json.loads(json.dumps(node_link(kg), ensure_ascii=False, sort_keys=True))
+        assert json.dumps(json.loads(text), sort_keys=True) == json.dumps(expected, sort_keys=True)
+        lines = text.rstrip("\n").split("\n")  # U+2028 inside a string is no line break
+        assert len(lines) == 3 + kg.graph.number_of_nodes() + kg.graph.number_of_edges()
+        assert all(json.loads(line.rstrip(",")) for line in lines[1:-1] if line.startswith("{"))

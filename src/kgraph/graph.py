@@ -83,8 +83,8 @@ class KnowledgeGraph:
         self._sparql_store: Any = None  # (key, pyoxigraph Store), see kgraph.graph_sparql
 
     def __repr__(self) -> str:
-        index = self.index
-        return f"<KnowledgeGraph {len(index.actor_ids)} actors, {len(index.event_ids)} events>"
+        kinds = [d.get("kind") for _, d in self.graph.nodes(data=True)]  # no index built for a repr
+        return f"<KnowledgeGraph {kinds.count('actor')} actors, {kinds.count('event')} events>"
 
     def __contains__(self, name: object) -> bool:
         """Whether ``name`` is a node id or an actor's name or alias."""
