@@ -134,3 +134,15 @@ def test_text_exports_do_not_depend_on_the_hash_seed() -> None:
         done = subprocess.run(command, env=env, capture_output=True, check=True)
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_turtle_and_trig_share_their_blocks_with_the_same_bytes() -> None:
+    """TriG written after Turtle (blocks reused) equals TriG written alone, and the other way round."""
+    from rdf_fixtures import synthetic_graph
+
+    settings = Settings()
+    alone = {name: export(synthetic_graph(5, 4, 10), format=name, settings=settings) for name in ("turtle", "trig")}
+    kg = synthetic_graph(5, 4, 10)
+    after = {name: export(kg, format=name, settings=settings) for name in ("turtle", "trig")}
+    assert after == alone
+    assert kg._turtle_blocks is None  # let go once both were written

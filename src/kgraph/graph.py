@@ -81,6 +81,7 @@ class KnowledgeGraph:
         self._records = records
         self._index: GraphIndex | None = None
         self._sparql_store: Any = None  # (key, pyoxigraph Store), see kgraph.graph_sparql
+        self._turtle_blocks: Any = None  # (key, builder, formats written), see kgraph.export.rdf_text
 
     def __repr__(self) -> str:
         kinds = [d.get("kind") for _, d in self.graph.nodes(data=True)]  # no index built for a repr
@@ -105,7 +106,7 @@ class KnowledgeGraph:
         >>> kg.refresh().actor("Ex").id
         'actor:x'
         """
-        self._index = self._sparql_store = None
+        self._index = self._sparql_store = self._turtle_blocks = None
         return self
 
     @property

@@ -220,7 +220,7 @@ def chunks(
     With ``named_graphs`` each article's statements are complete (shared nodes repeated per
     article); without, every statement is written once.
     """
-    builder = TextBuilder(kg, settings, syntax)
+    builder = _builder(kg, settings, syntax, named_graphs)
     seen: set[str] = set()
     for doc in [*builder.docs, None]:
         if named_graphs:
@@ -228,6 +228,26 @@ def chunks(
         text = "".join(builder.chunk(doc, seen))
         if text:
             yield (builder.graph_iri(doc) if (named_graphs and doc is not None) else None), text
+
+
+def _builder(kg: KnowledgeGraph, settings: Settings, syntax: Syntax, named_graphs: bool) -> TextBuilder:
+    """The Turtle builder of ``kg``, shared by its Turtle and TriG files (same blocks).
+
+    Kept on the graph until both were written (formatting a node's block is most of the
+    work); N-Triples builders are not kept.
+    """
+    from kgraph.graph_index import signature
+
+    if syntax is not TURTLE:
+        return TextBuilder(kg, settings, syntax)
+    key = (signature(kg.graph), settings.base_iri)
+    cached = kg._turtle_blocks
+    if cached is None or cached[0] != key:
+        cached = kg._turtle_blocks = (key, TextBuilder(kg, settings, syntax), set())
+    cached[2].add(named_graphs)
+    if len(cached[2]) == 2:  # Turtle and TriG both written: let the blocks go
+        kg._turtle_blocks = None
+    return cached[1]
 
 
 def complete(text: str, graph: str | None) -> str:
