@@ -108,12 +108,26 @@ def get_exporter(name: str) -> Exporter:
 
 
 def guess_format(path: str | Path) -> str:
-    """Return the format whose file name has the same suffix as ``path``."""
+    """Return the format whose file name has the same suffix as ``path``.
+
+    >>> guess_format("out/graph.ttl")
+    'turtle'
+    >>> guess_format("turtle")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.UnknownFormatError: 'turtle' has no file suffix that names a format (.ttl, .trig, ...): give a file name such as graph.ttl, or format='turtle'
+    """
     suffix = "".join(Path(path).suffixes[-1:])
     for spec in _REGISTRY.values():
         if suffix and spec.filename.endswith(suffix):
             return spec.name
-    raise UnknownFormatError.for_name(suffix or str(path), _REGISTRY)
+    if not suffix:
+        hint = f"format={str(path)!r}" if str(path) in _REGISTRY else "format=..."
+        raise UnknownFormatError(
+            f"{str(path)!r} has no file suffix that names a format (.ttl, .trig, ...): "
+            f"give a file name such as graph.ttl, or {hint}"
+        )
+    raise UnknownFormatError.for_name(suffix, _REGISTRY)
 
 
 def export(

@@ -7,8 +7,10 @@ happens in :mod:`kgraph.link`. spaCy objects never leave this package and
 
 Modules, in the order a sentence goes through them:
 
-- :mod:`~kgraph.extract.frames`: predicates → frames (verbs, event nouns, "according to",
-  signed quotes, defiance); :mod:`~kgraph.extract.credits`: headlines credited to a source
+- :mod:`~kgraph.extract.frames`: predicates → frames (verbs, event nouns, defiance), with
+  :mod:`~kgraph.extract.plausible` (readings that hold no political event);
+  :mod:`~kgraph.extract.quotes`: speakers no verb introduces ("according to", "In the poll,",
+  signed quotes, "NAME:"); :mod:`~kgraph.extract.credits`: headlines credited to a source
   ("... — Kremlin"); :mod:`~kgraph.extract.claims`: statement nouns ("Russia's claims that...",
   "in Trump's words"); :mod:`~kgraph.extract.relations`: roles from appositions and copulas
   (untyped);
@@ -17,7 +19,9 @@ Modules, in the order a sentence goes through them:
   and, optionally, :mod:`~kgraph.extract.petrarch` (a PETRARCH CAMEO verb dictionary);
 - :mod:`~kgraph.extract.attribution` (speakers, statement topics) and
   :mod:`~kgraph.extract.mood`;
-- :mod:`~kgraph.extract.core`: complements, derived intent/refusal/demand events;
+- :mod:`~kgraph.extract.core`: complements, derived intent/refusal/demand events, the
+  nearest actor for a one-sided event (:mod:`~kgraph.extract.fallback`) and retyping
+  (:mod:`~kgraph.extract.retype`: verbal attacks, warnings, military strikes);
 - :mod:`~kgraph.extract.events`: dates (:mod:`~kgraph.extract.dates`), places
   (:mod:`~kgraph.extract.places`), confidence, frozen events.
 

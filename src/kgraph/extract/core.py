@@ -25,16 +25,15 @@ from kgraph.extract.frames import (
     as_written,
     defiance_frames,
     noun_frames,
-    quote_frames,
     recipients_of,
     reporting_frame_ok,
-    source_frames,
     sources,
     verb_frames,
 )
 from kgraph.extract.lexicon import Lexicon, load_lexicon
 from kgraph.extract.mood import chain, is_intent, mood
 from kgraph.extract.participants import entity_of, find_actor, subjects
+from kgraph.extract.quotes import quote_frames, source_frames
 from kgraph.extract.relations import relation_frames
 from kgraph.extract.retype import military_strike, verbal_attack, warning
 from kgraph.extract.typing import type_verb

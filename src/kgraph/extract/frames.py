@@ -11,19 +11,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import doc_text, sent_pos_tokens, sent_tokens, sent_words
+from kgraph.doccache import sent_pos_tokens, sent_tokens, sent_words
 from kgraph.extract.attribution import (
-    according_to,
     inside_quote,
     inverted,
     is_reporting,
     source_finding,
-    topics_in,
 )
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import (
     direct_objects,
-    entity_of,
     find_actor,
     governing_verb,
     is_actor,
@@ -36,7 +33,6 @@ from kgraph.extract.words import (
     FIRST_SECOND_PERSON,
     FORCES,
     QUANTIFIERS,
-    SOURCE_NOUNS,
     UNDERGO,
     VERB_RECIPIENT_PREPS,
 )
@@ -49,8 +45,6 @@ __all__ = [
     "as_written",
     "defiance_frames",
     "noun_frames",
-    "quote_frames",
-    "source_frames",
     "verb_frames",
 ]
 
@@ -62,8 +56,6 @@ _DEEP_PREPS = frozenset({"against", "on", "at", "with", "to", "over", "in", "int
 _PLACE_TARGET_TYPES = frozenset(
     {"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN"}
 )
-#: Names before a headline colon that say what it is about, not who speaks ("Peru: Police clash...").
-_TOPIC_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "EVENT", "DATE"})
 _NOUN_OBJECT_PREPS = frozenset(
     {"on", "against", "over", "with", "to", "into", "toward", "towards", "of", "in"}
 )
@@ -403,138 +395,6 @@ def _with_listed(typed: Typed, lexicon: Lexicon) -> Typed:
         c for c in noun.conjuncts if c.i > noun.i and (t := type_noun(c, lexicon)) and t.entry == typed.entry
     ]
     return replace(typed, tokens=(*typed.tokens, *same)) if same else typed
-
-
-#: Documents that speak in "In the latest poll, Clinton leads...".
-_IN_SOURCES = frozenset({"poll", "survey", "study", "report", "analysis", "data", "memo", "document", "filing"})
-
-
-def _in_source(sent: Span) -> Token | None:
-    """The source of "In this poll, Trump rose 1 point": a document opening the sentence."""
-    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
-    if first is None or first.text.lower() != "in" or first.head.pos_ not in ("VERB", "AUX"):
-        return None
-    pobj = next((c for c in first.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() not in _IN_SOURCES or is_reporting_head(first.head):
-        return None
-    return pobj
-
-
-def is_reporting_head(verb: Token) -> bool:
-    """The sentence is already a report ("In a statement, X said"): its own speaker speaks."""
-    return verb.lemma_.lower() in ("say", "tell", "report", "write", "add", "note", "show", "find")
-
-
-def source_frames(sent: Span) -> Iterator[Frame]:
-    """Yield a STATEMENT frame for "according to X" (a speaker or a source: "according to the poll")
-    and for a document opening a sentence ("In the latest poll, ...")."""
-    source = _in_source(sent)
-    if source is not None:
-        yield Frame(source.head, None, (source.head, source), "in source", [source], rule="according_to",
-                    type="STATEMENT", cameo_root="01")  # fmt: skip
-    pobj = according_to(sent)
-    if pobj is not None and (
-        is_actor(pobj) or (pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in _NUMERIC)
-    ):
-        according = pobj.head.head
-        yield Frame(
-            according,
-            None,
-            (according, pobj.head),
-            "according to",
-            [pobj],
-            rule="according_to",
-            type="STATEMENT",
-            cameo_root="01",
-        )
-
-
-_DASHES = frozenset({"―", "—", "–", "--"})
-_QUOTES = frozenset({'"', "”", "''", "“", "’", "‘", "'"})
-_QUOTE_MARKS = _DASHES | {":"}
-
-
-def _near(token: Token, step: int) -> Token | None:
-    """The next token in direction ``step`` that is not white space."""
-    i = token.i + step
-    while 0 <= i < len(token.doc) and token.doc[i].is_space:
-        i += step
-    return token.doc[i] if 0 <= i < len(token.doc) else None
-
-
-def _name_like(token: Token) -> bool:
-    return (
-        token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PROPN" or token.lemma_.lower() in SOURCE_NOUNS
-    )
-
-
-def _signed(dash: Token) -> Token | None:
-    """'"..." ― Name': the name after a dash that follows a closing quote."""
-    before, after = _near(dash, -1), _near(dash, 1)
-    if before is None or after is None or before.text not in _QUOTES or not _name_like(after):
-        return None
-    ent = entity_of(after)
-    return ent.root if ent is not None else after
-
-
-def _announced(colon: Token) -> Token | None:
-    """'PENCE: Well, ...', 'Poll: ...': a name alone before a colon at the start of a sentence."""
-    name = _near(colon, -1)
-    if name is None or name.text.lower() in _LABELS or not (_name_like(name) or _headline_name(name)):
-        return None
-    ent = entity_of(name)
-    if ent is not None and ent.label_ in _TOPIC_ENTS:  # "Ukraine: UNESCO using satellites...": a topic
-        return None
-    first = ent.start if ent is not None else name.i
-    if not _line_start(colon.doc[first]) or colon.i - first > 4:
-        return None
-    return ent.root if ent is not None and ent.end <= colon.i else name
-
-
-#: Words that label a headline rather than name a speaker ("Analysis: ...", "Live: ...").
-_LABELS = frozenset(
-    {"analysis", "exclusive", "update", "updated", "watch", "opinion", "live", "explainer", "editorial",
-     "breaking", "factbox", "timeline", "photos", "video", "review", "interview", "comment", "correction",
-     "quiz", "podcast", "obituary", "profile", "letters", "background", "recap", "transcript", "note",
-     "warning", "summary", "listen", "read", "more", "related", "here", "why", "how", "what"}
-)  # fmt: skip
-
-
-def _headline_name(token: Token) -> bool:
-    """A capitalised word opening a line before a colon that is not a headline label ("Sanders: ...")."""
-    return token.text[:1].isupper() and token.text.isalpha() and token.text.lower() not in _LABELS
-
-
-def _line_start(token: Token) -> bool:
-    """Nothing but quotation marks between ``token`` and the start of its line or sentence."""
-    prev = _near(token, -1)
-    while prev is not None and prev.text in _QUOTES and prev.i >= token.sent.start:
-        prev = _near(prev, -1)
-    if prev is None or prev.i < token.sent.start:
-        return True
-    gap = doc_text(token.doc)[prev.idx + len(prev.text) : token.idx]
-    return "\n" in gap or (prev.text in (".", ":", ")", "?", "!") and "  " in gap + " ")
-
-
-def quote_frames(sent: Span) -> Iterator[Frame]:
-    """Yield STATEMENT frames for quotes signed with a dash ('"..." ― Name') or led by 'NAME:'."""
-    if _QUOTE_MARKS.isdisjoint(sent_words(sent)[0]):
-        return
-    for token in sent_tokens(sent):
-        if token.text in _DASHES:
-            who = _signed(token)
-        elif token.text == ":":
-            who = _announced(token)
-        else:
-            continue
-        if who is not None:
-            said = [
-                t for t in sent_tokens(sent) if (t.i > token.i) == (token.text == ":")
-            ]  # after "NAME:", before "― Name"
-            topics = topics_in(said, {who.i})
-            yield Frame(
-                who, None, (token,), "quote", [who], topics, rule="quote", type="STATEMENT", cameo_root="01"
-            )
 
 
 def defiance_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
