@@ -11,6 +11,7 @@ huge resources in the town of Bakhmut" → Russia → Bakhmut. Such a recipient 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from kgraph.doccache import entity_of
@@ -48,11 +49,25 @@ def nearest_recipient(frame: Frame) -> list[Token]:
     """The first actor after ``frame``'s trigger in its clause, outside its actors' phrases."""
     if frame.type in (None, "STATEMENT") or frame.recipients or not frame.actors:
         return []
-    taken = {t.i for a in frame.actors for t in a.subtree} | {t.i for t in frame.trigger}
-    inside = clause_of(frame.head)
     last = max(t.i for t in frame.trigger)
     sent = frame.head.sent
-    for token in sent.doc[last + 1 : min(sent.end, last + 1 + _WINDOW)]:
+    return _nearest(frame, frame.actors, sent.doc[last + 1 : min(sent.end, last + 1 + _WINDOW)])
+
+
+def nearest_actor(frame: Frame) -> list[Token]:
+    """The last actor before ``frame``'s trigger in its clause, outside its recipients' phrases."""
+    if frame.type in (None, "STATEMENT") or frame.actors or not frame.recipients:
+        return []
+    first = min(t.i for t in frame.trigger)
+    sent = frame.head.sent
+    return _nearest(frame, frame.recipients, reversed(sent.doc[max(sent.start, first - _WINDOW) : first]))
+
+
+def _nearest(frame: Frame, other_side: list[Token], tokens: Iterable[Token]) -> list[Token]:
+    """The first actor among ``tokens`` in ``frame``'s clause, outside the trigger and ``other_side``."""
+    taken = {t.i for a in other_side for t in a.subtree} | {t.i for t in frame.trigger}
+    inside = clause_of(frame.head)
+    for token in tokens:
         if token.i in taken or token.i not in inside or not is_actor(token):
             continue
         found = _phrase_head(token, inside)
@@ -68,20 +83,3 @@ def _phrase_head(token: Token, inside: set[int]) -> Token:
     while token.dep_ in _MODIFIERS and token.head.i in inside and is_actor(token.head):
         token = token.head
     return token
-
-
-def nearest_actor(frame: Frame) -> list[Token]:
-    """The last actor before ``frame``'s trigger in its clause, outside its recipients' phrases."""
-    if frame.type in (None, "STATEMENT") or frame.actors or not frame.recipients:
-        return []
-    taken = {t.i for r in frame.recipients for t in r.subtree} | {t.i for t in frame.trigger}
-    inside = clause_of(frame.head)
-    first = min(t.i for t in frame.trigger)
-    sent = frame.head.sent
-    for token in reversed(sent.doc[max(sent.start, first - _WINDOW) : first]):
-        if token.i in taken or token.i not in inside or not is_actor(token):
-            continue
-        found = _phrase_head(token, inside)
-        if found.i not in taken and found.pos_ != "PRON":
-            return [found]
-    return []

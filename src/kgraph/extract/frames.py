@@ -32,6 +32,8 @@ from kgraph.extract.typing import Typed, type_noun, type_verb
 from kgraph.extract.words import (
     FIRST_SECOND_PERSON,
     FORCES,
+    NAMED_ENTS,
+    NUMERIC_ENTS,
     QUANTIFIERS,
     UNDERGO,
     VERB_RECIPIENT_PREPS,
@@ -50,8 +52,6 @@ __all__ = [
 
 #: Numbers that stand for people in a poll: "73 percent said", "many of whom say".
 _SHARES = frozenset({"PERCENT", "CARDINAL"})
-_NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
-_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _DEEP_PREPS = frozenset({"against", "on", "at", "with", "to", "over", "in", "into"})
 _PLACE_TARGET_TYPES = frozenset(
     {"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN"}
@@ -148,7 +148,7 @@ def _named_object(verb: Token, typed: Typed | None, actors: list[Token]) -> list
     owners = [*direct_objects(verb), *(t for _, t in prep_objects(verb) if _ in VERB_RECIPIENT_PREPS)]
     for owner in owners:
         for token in owner.subtree:
-            if token.ent_type_ in _NAMED and token.ent_iob_ == "B" and token not in actors:
+            if token.ent_type_ in NAMED_ENTS and token.ent_iob_ == "B" and token not in actors:
                 return [token]
     return []
 
@@ -163,7 +163,7 @@ def object_phrase(verb: Token, typed: Typed, actors: list[Token]) -> list[Token]
     for obj in direct_objects(verb):
         if obj == typed.noun or obj.i in skip or obj.pos_ not in ("NOUN", "PROPN"):
             continue
-        if obj.ent_type_ in _NUMERIC or obj.lemma_.lower() in QUANTIFIERS:
+        if obj.ent_type_ in NUMERIC_ENTS or obj.lemma_.lower() in QUANTIFIERS:
             continue
         return [obj]
     return []
@@ -248,7 +248,7 @@ def sources(verb: Token) -> list[Token]:
     return [
         t
         for t in subjects(verb)
-        if (t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in _NUMERIC) or t.ent_type_ in _SHARES
+        if (t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in NUMERIC_ENTS) or t.ent_type_ in _SHARES
     ]
 
 
@@ -374,7 +374,7 @@ def _noun_object(noun: Token, actors: list[Token]) -> list[Token]:
     """What an event noun with actors but no recipient is about: "Russian strikes on Kyiv's grid" → grid."""
     skip = {t.i for a in actors for t in a.subtree}
     for _, pobj in prep_objects(noun, _NOUN_OBJECT_PREPS):
-        if pobj.i not in skip and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in _NUMERIC:
+        if pobj.i not in skip and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in NUMERIC_ENTS:
             return [pobj]
     return []
 

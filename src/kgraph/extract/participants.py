@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from kgraph.doccache import entity_of, token_memo
 from kgraph.extract.words import (
     ACTOR_ENTS,
+    NUMERIC_ENTS,
     OBJECT_CONTROL,
     PRONOUNS,
     QUANTIFIERS,
@@ -49,7 +50,6 @@ _CIRCUMSTANCE_PREPS = frozenset(
 _CIRCUMSTANCE_NOUNS = frozenset({"event", "case", "wake", "aftermath", "face", "run", "eve", "midst"})
 #: "warned X against doing", "barred X from doing": X does it.
 _OBJECT_CONTROL_PREPS = frozenset({"against", "from"})
-_NUMERIC_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "quantmod"})
 
 
@@ -115,7 +115,7 @@ def actor_spans(token: Token) -> tuple[tuple[int, int, str], ...]:
 
 def _actor_spans(token: Token) -> list[tuple[int, int, str]]:
     ent = entity_of(token)
-    if ent is not None and ent.label_ not in _NUMERIC_ENTS:
+    if ent is not None and ent.label_ not in NUMERIC_ENTS:
         return [(ent.start, ent.end, ent.label_)]
     if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
         return [(token.i, token.i + 1, "PRON")]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract.participants import direct_objects, is_actor
 from kgraph.extract.typing import type_noun
-from kgraph.extract.words import PATIENT_VERBS
+from kgraph.extract.words import NAMED_ENTS, PATIENT_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 __all__ = ["PROPOSITIONS", "TARGETS", "WEAPONS", "plausible"]
 
-_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 #: Things that kill or strike without being actors or events: "A missile killed three people".
 WEAPONS = frozenset(
     {"bomb", "missile", "rocket", "shell", "drone", "grenade", "mine", "explosive", "gunfire", "bullet",
@@ -69,7 +68,7 @@ def _doer(verb: Token) -> Token | None:
 
 
 def _inanimate(subject: Token, lexicon: Lexicon) -> bool:
-    if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in _NAMED or is_actor(subject):
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in NAMED_ENTS or is_actor(subject):
         return False
     return subject.lemma_.lower() not in WEAPONS and type_noun(subject, lexicon) is None
 

@@ -15,14 +15,13 @@ from kgraph.doccache import doc_text, sent_tokens, sent_words
 from kgraph.extract.attribution import according_to, topics_in
 from kgraph.extract.frames import Frame
 from kgraph.extract.participants import entity_of, is_actor
-from kgraph.extract.words import SOURCE_NOUNS
+from kgraph.extract.words import NUMERIC_ENTS, SOURCE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 __all__ = ["quote_frames", "source_frames"]
 
-_NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 #: Names before a headline colon that say what it is about, not who speaks ("Peru: Police clash...").
 _TOPIC_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "EVENT", "DATE"})
 
@@ -56,7 +55,7 @@ def source_frames(sent: Span) -> Iterator[Frame]:
                     type="STATEMENT", cameo_root="01")  # fmt: skip
     pobj = according_to(sent)
     if pobj is not None and (
-        is_actor(pobj) or (pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in _NUMERIC)
+        is_actor(pobj) or (pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in NUMERIC_ENTS)
     ):
         according = pobj.head.head
         yield Frame(

@@ -22,7 +22,9 @@ __all__ = [
     "HYPOTHETICAL_WORDS",
     "INTENT_HEADS",
     "LIGHT_VERBS",
+    "NAMED_ENTS",
     "NEGATIVE_HEADS",
+    "NUMERIC_ENTS",
     "OBJECT_CONTROL",
     "PASS_THROUGH",
     "PATIENT_VERBS",
@@ -42,6 +44,10 @@ __all__ = [
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Entity labels that name places.
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+#: Entity labels of numbers, amounts and times: never an actor, a source or an object phrase.
+NUMERIC_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+#: Entity labels of named things (not numbers): a name the parse may treat as a participant.
+NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 #: Pronouns that can stand for an actor.
 PRONOUNS = frozenset(
     {

@@ -163,8 +163,7 @@ def display_label(item: Item) -> str:
     """The label a name item gives its actor: no article, title or possessive ("Mr Blair's" → "Blair")."""
     text = (item.name or item.mention.text).strip()
     for suffix in ("'s", "\u2019s", "'"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
+        text = text.removesuffix(suffix)
     words = text.split()
     while (
         len(words) > 1
@@ -210,6 +209,19 @@ def known_cluster(state: State, known: Known, item: Item) -> Cluster:
         return found
     kind = known.type or _NER_TYPES.get(item.ner, "OTHER")
     return Cluster(key, known.label, kind, known.country, "global", known, names={key})
+
+
+def country_decision(
+    state: State, code: str | None, item: Item, rule: str, why: Callable[[Known], str]
+) -> Decision | None:
+    """Put ``item`` in the cluster of country ``code`` (None when the code is unknown).
+
+    ``why(country)`` is the evidence the merge log shows.
+    """
+    known = state.tables.countries.get(code) if code else None
+    if known is None:
+        return None
+    return known_cluster(state, known, item), rule, why(known)
 
 
 def compatible(cluster: Cluster, item: Item) -> bool:

@@ -21,11 +21,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
-    "Bindings",
-    "Item",
     "NAME_LABELS",
     "PRONOUNS",
     "STATE_NOUNS",
+    "Bindings",
+    "Item",
     "name_item",
     "noun_item",
     "pronoun_item",

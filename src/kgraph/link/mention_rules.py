@@ -5,7 +5,7 @@ Each rule takes the state and an item and returns ``(cluster, rule, evidence)`` 
 
 from __future__ import annotations
 
-from kgraph.link.clusters import Cluster, Decision, Rule, State, known_cluster, pronoun_fits
+from kgraph.link.clusters import Cluster, Decision, Rule, State, country_decision, pronoun_fits
 from kgraph.link.items import STATE_NOUNS, Item
 from kgraph.link.tables import Tables
 
@@ -32,25 +32,13 @@ def _by_possessor_state(state: State, item: Item) -> Decision | None:
     if owner is None or item.head not in ("government", "administration", "regime"):
         return None
     code = owner.country if owner.type in ("PERSON", "COUNTRY") else None
-    if code not in state.tables.countries:
-        return None
-    known = state.tables.countries[code]
-    return (
-        known_cluster(state, known, item),
-        "possessor-state",
-        f"{item.mention.text!r}: the government of {owner.label!r} is {known.label}",
-    )
+    why = f"{item.mention.text!r}: the government of {owner.label!r} is "
+    return country_decision(state, code, item, "possessor-state", lambda k: why + k.label)
 
 
 def _by_demonym_state(state: State, item: Item) -> Decision | None:
-    if item.nationality not in state.tables.countries or item.head not in STATE_NOUNS:
-        return None
-    known = state.tables.countries[item.nationality]
-    return (
-        known_cluster(state, known, item),
-        "demonym-state",
-        f"{item.mention.text!r} acts for {known.label}",
-    )
+    code = item.nationality if item.head in STATE_NOUNS else None
+    return country_decision(state, code, item, "demonym-state", lambda k: f"{item.mention.text!r} acts for {k.label}")
 
 
 def _by_role(state: State, item: Item) -> Decision | None:

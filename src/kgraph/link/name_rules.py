@@ -5,7 +5,18 @@ Each rule takes the state and a name item and returns ``(cluster, rule, evidence
 
 from __future__ import annotations
 
-from kgraph.link.clusters import Cluster, Decision, Rule, State, compatible, display_label, known_cluster
+from collections.abc import Iterator
+
+from kgraph.link.clusters import (
+    Cluster,
+    Decision,
+    Rule,
+    State,
+    compatible,
+    country_decision,
+    display_label,
+    known_cluster,
+)
 from kgraph.link.items import Item
 from kgraph.link.names import is_acronym, looks_like_acronym, name_key
 from kgraph.link.tables import Tables
@@ -33,22 +44,14 @@ def _by_table(state: State, item: Item) -> Decision | None:
 
 
 def _by_demonym(state: State, item: Item) -> Decision | None:
-    code = state.tables.demonym(item.key) if item.ner == "NORP" else None
-    if code is None or not item.participant or code not in state.tables.countries:
-        return None
-    known = state.tables.countries[code]
-    return known_cluster(state, known, item), "demonym", f"{item.mention.text!r} acts for {known.label}"
+    code = state.tables.demonym(item.key) if item.ner == "NORP" and item.participant else None
+    return country_decision(state, code, item, "demonym", lambda k: f"{item.mention.text!r} acts for {k.label}")
 
 
 def _by_capital(state: State, item: Item) -> Decision | None:
     code = state.tables.capital(item.key) if item.ner == "GPE" and item.agent else None
-    if code is None or code not in state.tables.countries:
-        return None
-    known = state.tables.countries[code]
-    return (
-        known_cluster(state, known, item),
-        "capital-as-agent",
-        f"{item.mention.text!r} acts: the capital stands for {known.label}",
+    return country_decision(
+        state, code, item, "capital-as-agent", lambda k: f"{item.mention.text!r} acts: the capital stands for {k.label}"
     )
 
 
@@ -94,6 +97,11 @@ def _salience(cluster: Cluster) -> int:
     return len(cluster.items)
 
 
+def _people_for(state: State, item: Item) -> Iterator[Cluster]:
+    """The people of the article (global person clusters) whose gender ``item`` agrees with."""
+    return (c for c in state.clusters if c.type == "PERSON" and c.scope == "global" and compatible(c, item))
+
+
 def _by_surname(state: State, item: Item) -> Decision | None:
     if " " in item.key or item.ner not in ("PERSON", "ORG", "GPE", "NORP", ""):
         return None  # "" is a proper name the NER model did not tag ("Yellen warned")
@@ -103,11 +111,8 @@ def _by_surname(state: State, item: Item) -> Decision | None:
         return None
     owners = [
         c
-        for c in state.clusters
-        if c.type == "PERSON"
-        and c.scope == "global"
-        and compatible(c, item)
-        and any(_surname_of(state.tables, n) == item.key for n in c.full_names)
+        for c in _people_for(state, item)
+        if any(_surname_of(state.tables, n) == item.key for n in c.full_names)
         and not any(state.tables.blocked(item.key, n) for n in c.names)
     ]
     if not owners:
@@ -131,11 +136,8 @@ def _by_name_suffix(state: State, item: Item) -> Decision | None:
         return None
     owners = [
         c
-        for c in state.clusters
-        if c.type == "PERSON"
-        and c.scope == "global"
-        and compatible(c, item)
-        and any(len(n.split()) > len(words) and n.split()[-len(words) :] == words for n in c.full_names)
+        for c in _people_for(state, item)
+        if any(len(n.split()) > len(words) and n.split()[-len(words) :] == words for n in c.full_names)
     ]
     if len(owners) != 1 or any(state.tables.blocked(item.key, n) for n in owners[0].names):
         return None
@@ -195,12 +197,8 @@ def _by_elliptic_country(state: State, item: Item) -> Decision | None:
     codes = {c for c in _countries_in(state) if name_key(state.tables.countries[c].label).startswith(prefix)}
     if len(codes) != 1:
         return None
-    known = state.tables.countries[codes.pop()]
-    return (
-        known_cluster(state, known, item),
-        "elliptic-country",
-        f"{item.mention.text!r}: the only {prefix.strip()}ern country in the article is {known.label}",
-    )
+    why = f"{item.mention.text!r}: the only {prefix.strip()}ern country in the article is "
+    return country_decision(state, codes.pop(), item, "elliptic-country", lambda k: why + k.label)
 
 
 def _countries_in(state: State) -> set[str]:

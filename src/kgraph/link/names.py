@@ -122,4 +122,4 @@ def plural_stem(word: str) -> str:
         return word
     if word.endswith("ies"):
         return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") else word
+    return word.removesuffix("s")
