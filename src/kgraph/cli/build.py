@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         del results, previous
         kg.results = ()
     formats = [f for f in formats if get_spec(f).filename not in extra]
-    written = write_exports(kg, output, formats, settings=settings, extra=extra)
+    written = write_exports(kg, output, formats, settings=settings, extra=extra, previous_dir=args.update)
     stage("done", quiet=args.quiet, started=started)
     _print_skips(skip_messages(kg.report))
     if not args.quiet:
@@ -93,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"kgraph: {r['documents_processed']} documents processed, {r['documents_skipped']} skipped, "
               f"{r['events']} events; {kg!r}")  # fmt: skip
         for path in written:
-            print(f"  wrote {path}")
+            if not path.name.startswith("."):  # chunk indexes
+                print(f"  wrote {path}")
     return 1 if kg.report["documents_skipped"] else 0
 
 

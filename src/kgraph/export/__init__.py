@@ -20,6 +20,7 @@ import io
 import os
 import re
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterable, Mapping, Protocol
@@ -57,6 +58,7 @@ class ExportSpec:
     filename: str
     description: str
     companions: tuple[str, ...] = ()  # formats written alongside it in a build folder (csv: actors.csv)
+    reuses: bool = False  # the writer takes previous= (the file it replaces) and returns its chunk index
 
     def load(self) -> Exporter:
         module, _, func = self.target.partition(":")
@@ -71,7 +73,13 @@ DEFAULT_FORMATS: tuple[str, ...] = ("turtle", "trig", "json", "html", "events")
 
 
 def register_exporter(
-    name: str, target: str | Callable[..., None], filename: str, description: str, *, companions: tuple[str, ...] = ()
+    name: str,
+    target: str | Callable[..., None],
+    filename: str,
+    description: str,
+    *,
+    companions: tuple[str, ...] = (),
+    reuses: bool = False,
 ) -> None:
     """Register an exporter under ``name``.
 
@@ -81,12 +89,14 @@ def register_exporter(
         filename: The file it writes in a build folder (``graph.ttl``).
         description: One line for ``kgraph build --help``.
         companions: Other formats :func:`write_exports` writes with this one (multi-file exports).
+        reuses: The writer also takes ``previous`` (the path of the file it replaces) and returns
+            the bytes of an index that :func:`write_exports` stores beside its file.
     """
     if callable(target):
         module = importlib.import_module(target.__module__)
         setattr(module, target.__name__, target)
         target = f"{target.__module__}:{target.__name__}"
-    _REGISTRY[name] = ExportSpec(name, target, filename, description, tuple(companions))
+    _REGISTRY[name] = ExportSpec(name, target, filename, description, tuple(companions), reuses)
 
 
 def list_exporters() -> dict[str, ExportSpec]:
@@ -167,8 +177,13 @@ def write_exports(
     *,
     settings: Settings | None = None,
     extra: Mapping[str, bytes] | None = None,
+    previous_dir: str | Path | None = None,
 ) -> list[Path]:
     """Write each format's file (and ``extra`` files) into ``out_dir``; return the paths written.
+
+    Turtle and TriG copy the articles that did not change from the files they replace (those
+    in ``previous_dir``, by default ``out_dir``), checked by the chunk index written next to
+    each (``.graph.ttl.chunks``, see :mod:`kgraph.export.rdf_reuse`).
 
     Every file is first written in full to a temporary file next to it; only when all are
     written are they renamed over the old ones, one after the other. A build killed at any
@@ -181,6 +196,7 @@ def write_exports(
         formats: Registered format names; companions of a format are written with it.
         settings: Passed to every exporter.
         extra: More files to write the same way, file name → bytes (``report.json``).
+        previous_dir: The folder of the build this one replaces (``kgraph build --update``).
 
     Example:
         >>> import tempfile
@@ -196,11 +212,10 @@ def write_exports(
     specs = [get_spec(name) for name in dict.fromkeys(names)]  # validate all before writing any
     remove_stale_temporaries(out)
     staged: list[atomic_write] = []
+    before = Path(previous_dir) if previous_dir is not None else out
     try:
         for spec in specs:
-            writer = spec.load()
-            with _staged(staged, out / spec.filename) as stream:
-                writer(kg, stream, settings=settings)
+            _write_one(spec, kg, settings, staged, out, before)
         for filename, data in (extra or {}).items():
             with _staged(staged, out / filename) as stream:
                 stream.write(data)
@@ -211,6 +226,23 @@ def write_exports(
     for done in staged:
         done.commit()
     return [done.path for done in staged]
+
+
+def _write_one(
+    spec: ExportSpec, kg: KnowledgeGraph, settings: Settings, staged: list[atomic_write], out: Path, before: Path
+) -> None:
+    """Stage ``spec``'s file in ``out`` (and its chunk index, for a writer that reuses ``before``'s file)."""
+    writer = spec.load()
+    with _staged(staged, out / spec.filename) as stream:
+        if not spec.reuses:
+            writer(kg, stream, settings=settings)
+            return
+        index = writer(kg, stream, settings=settings, previous=before / spec.filename)  # type: ignore[call-arg,func-returns-value]
+    if index is not None:
+        from kgraph.export.rdf_reuse import chunk_index_path
+
+        with _staged(staged, chunk_index_path(out / spec.filename)) as stream:
+            stream.write(index)
 
 
 def _staged(staged: list[atomic_write], path: Path) -> atomic_write:
@@ -224,7 +256,8 @@ class atomic_write:
 
     The temporary file (``.<name>.<pid>.<random>.tmp`` in the same folder) is flushed and
     synced to disk before the rename, and the folder is synced after it, so a crash at any
-    moment leaves either the old file or the complete new one. On an exception the
+    moment leaves either the old file or the complete new one (with ``commit=False`` the sync
+    runs in a thread while the caller writes its next file). On an exception the
     temporary file is removed and the old file is left alone. With ``commit=False`` the
     rename waits for :meth:`commit` (several files renamed together) or :meth:`discard`.
 
@@ -245,6 +278,7 @@ class atomic_write:
         self.path = Path(path)
         self._commit = commit
         self._tmp: IO[bytes] | None = None
+        self._syncing: _Syncing | None = None
         self._name = ""
 
     def __enter__(self) -> IO[bytes]:
@@ -258,6 +292,10 @@ class atomic_write:
     def __exit__(self, exc_type: object, *_: object) -> None:
         if self._tmp is None:
             return
+        if exc_type is None and not self._commit:  # sync in the background until commit() or discard()
+            self._tmp.flush()
+            self._syncing = _Syncing(self._tmp)
+            return
         try:
             if exc_type is None:
                 self._tmp.flush()
@@ -270,14 +308,42 @@ class atomic_write:
             self.commit()
 
     def commit(self) -> None:
-        """Rename the complete temporary file over the target."""
+        """Rename the complete temporary file over the target (once it is on disk)."""
+        if self._syncing is not None:
+            self._syncing.wait()
         os.replace(self._name, self.path)
         _fsync_dir(self.path.parent)
 
     def discard(self) -> None:
         """Remove the temporary file (the target is left as it was)."""
+        if self._syncing is not None:
+            with contextlib.suppress(OSError):
+                self._syncing.wait()
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self._name)
+
+
+class _Syncing:
+    """Syncs a written file to disk and closes it in a thread, while the next file is written."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream, self._error = stream, None
+        self._thread = threading.Thread(target=self._run, name="kgraph-fsync", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            os.fsync(self._stream.fileno())
+        except OSError as err:
+            self._error = err  # type: ignore[assignment]
+        finally:
+            self._stream.close()
+
+    def wait(self) -> None:
+        """Wait until the file is synced and closed; raise the sync's error, if any."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
 
 
 #: Mode of written files (mkstemp would make them private to the user).
@@ -346,7 +412,8 @@ def _register_builtins() -> None:
         ("csv-actors", "kgraph.export.tables:write_actors_csv", "actors.csv", "actors.csv alone (csv writes it too)"),
     ]
     for name, target, filename, description in builtins:
-        register_exporter(name, target, filename, description, companions=("csv-actors",) if name == "csv" else ())
+        companions = ("csv-actors",) if name == "csv" else ()
+        register_exporter(name, target, filename, description, companions=companions, reuses=name in ("turtle", "trig"))
 
 
 _register_builtins()

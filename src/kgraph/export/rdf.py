@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from kgraph.config import Settings
@@ -80,30 +81,34 @@ def iter_nquads(kg: KnowledgeGraph, *, settings: Settings, named_graphs: bool = 
         yield complete(text, graph).encode("utf-8", "replace")
 
 
-def write_turtle(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings) -> None:
+def write_turtle(
+    kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings, previous: Path | None = None
+) -> bytes | None:
     """Write ``kg`` as Turtle: one graph, every triple once.
 
     >>> from kgraph.graph import KnowledgeGraph
     >>> kg = KnowledgeGraph()
     >>> kg.graph.add_node("actor:un", kind="actor", label="UN")
-    >>> buf = io.BytesIO(); write_turtle(kg, buf, settings=Settings())
+    >>> buf = io.BytesIO(); _ = write_turtle(kg, buf, settings=Settings())
     >>> [line.strip() for line in buf.getvalue().splitlines()[-2:]]
     [b'actor:un a sem:Actor ;', b'rdfs:label "UN" .']
     """
-    write_text(kg, stream, settings, turtle=True, named_graphs=False)
+    return write_text(kg, stream, settings, turtle=True, named_graphs=False, previous=previous)
 
 
-def write_trig(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings) -> None:
+def write_trig(
+    kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings, previous: Path | None = None
+) -> bytes | None:
     """Write ``kg`` as TriG, one named graph per article with its PROV description.
 
     >>> from kgraph.graph import KnowledgeGraph
     >>> kg = KnowledgeGraph()
     >>> kg.graph.add_node("event:e1", kind="event", sources=["d1"])
-    >>> buf = io.BytesIO(); write_trig(kg, buf, settings=Settings())
+    >>> buf = io.BytesIO(); _ = write_trig(kg, buf, settings=Settings())
     >>> [line for line in buf.getvalue().decode().splitlines() if line.endswith("{")]
     ['graph:d1 {']
     """
-    write_text(kg, stream, settings, turtle=True, named_graphs=True)
+    return write_text(kg, stream, settings, turtle=True, named_graphs=True, previous=previous)
 
 
 def write_nquads(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings) -> None:

@@ -30,7 +30,13 @@ from kgraph.ids import slug, stable_hash
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["BlockFormatter"]
+__all__ = ["ACTOR_FIELDS", "EVENT_FIELDS", "BlockFormatter"]
+
+#: The node attributes an event's block is made of (besides its role edges).
+EVENT_FIELDS = ("mood", "confidence", "corroboration", "sources", "relation", "type", "cameo_root", "rule",
+                "date_text", "date", "place")  # fmt: skip
+#: The node attributes an actor's block is made of.
+ACTOR_FIELDS = ("label", "type", "country", "aliases", "codes")
 
 
 class BlockFormatter:
@@ -86,33 +92,50 @@ class BlockFormatter:
         return text + self.when_where(eid, j, data) + shortcuts + self.eol + roles
 
     def when_where(self, eid: str, j: str, data: dict[str, Any]) -> str:
-        """Link the event to its time instant and place; their own blocks are shared (``shared_of``)."""
-        t, text, keys = self.t, "", []
+        """Link the event to its time instant and place (their blocks: :meth:`shared_keys`)."""
+        t, text = self.t, ""
+        if self.syn.date(data.get("date")):
+            text += f"{j}{t.HAS_TIME} {self.iri('instant:' + data['date'])}"
+        if data.get("place"):
+            text += f"{j}{t.HAS_PLACE} {self.iri('place:' + slug(str(data['place'])))}"
+        return text
+
+    def shared_keys(self, eid: str) -> tuple[str, ...]:
+        """The keys in ``blocks`` of the event's time instant and place, whose blocks it makes once.
+
+        A place's block has the label of the first event with its slug that this is asked of
+        (articles and their events are visited in id order).
+        """
+        keys = self.shared_of.get(eid)
+        if keys is not None:
+            return keys
+        t, data, found = self.t, self.g.nodes[eid], []
         when = self.syn.date(data.get("date"))
         if when:
             i = self.iri("instant:" + data["date"])
-            text += f"{j}{t.HAS_TIME} {i}"
             if "~" + i not in self.blocks:
                 self.blocks["~" + i] = (f"{i} {t.A} {t.SEM_TIME}{self.osep(i, t.A)}{t.INSTANT}"
                                         f"{self.sep(i)}{when[1]} {when[0]}{self.eol}")  # fmt: skip
-            keys.append("~" + i)
+            found.append("~" + i)
         if data.get("place"):
             p = self.iri("place:" + slug(str(data["place"])))
-            text += f"{j}{t.HAS_PLACE} {p}"
-            if "~" + p not in self.blocks:  # the first label of a slug (events are visited in id order)
+            if "~" + p not in self.blocks:
                 self.blocks["~" + p] = (f"{p} {t.A} {t.SEM_PLACE}{self.osep(p, t.A)}{t.SDO_PLACE}"
                                         f"{self.sep(p)}{t.LABEL} {lit(data['place'])}{self.eol}")  # fmt: skip
-            keys.append("~" + p)
-        if keys:
-            self.shared_of[eid] = tuple(keys)
-        return text
+            found.append("~" + p)
+        keys = self.shared_of[eid] = tuple(found)
+        return keys
+
+    def edges(self, eid: str) -> list[tuple[str, str]]:
+        """``(other node, edge key)`` of every edge of the event, sorted: what its roles are made of."""
+        edges = [(u, k) for u, keys in self.g.pred[eid].items() for k in keys]
+        edges += [(v, k) for v, keys in self.g.succ[eid].items() for k in keys]
+        return sorted(edges)
 
     def roles(self, eid: str, e: str, j: str) -> tuple[str, str]:
         """The shortcut properties of event ``e`` and its roles (``sem:Role`` + ``sem:roleType``)."""
-        edges = [(u, k) for u, keys in self.g.pred[eid].items() for k in keys]
-        edges += [(v, k) for v, keys in self.g.succ[eid].items() for k in keys]
         t, local, shortcuts, roles = self.t, eid.partition(":")[2], "", ""
-        for other, key in sorted(edges):
+        for other, key in self.edges(eid):
             prop = self.syn.role_props.get(key)
             if prop:
                 role_id = f"role:{local}-{key}-{other.partition(':')[2]}"  # once per export: not cached

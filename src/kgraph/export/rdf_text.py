@@ -21,14 +21,18 @@ actor:un a sem:Actor , schema:Organization ;
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import marshal
+import operator
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from kgraph.config import Settings
 from kgraph.errors import ConfigError
-from kgraph.export.rdf_blocks import BlockFormatter
+from kgraph.export.rdf_blocks import ACTOR_FIELDS, EVENT_FIELDS, BlockFormatter
 from kgraph.export.rdf_terms import NTRIPLES, TURTLE, Syntax, lit, prefixes, typed
 from kgraph.ids import slug, stable_hash
 
@@ -37,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = ["NTRIPLES", "TURTLE", "TextBuilder", "check_base", "chunks", "complete", "write_text"]
 
+_DOC = operator.itemgetter("doc")
 _NODE_ID = re.compile(r"[a-z][a-z0-9_-]*:.*", re.DOTALL)
 
 
@@ -86,6 +91,7 @@ class TextBuilder(BlockFormatter):
         check_base(settings.base_iri)
         super().__init__(kg.graph, settings.base_iri, syntax)
         self.kg = kg
+        self._digests: dict[str, bytes] = {}
         self.events_by_doc: dict[str | None, list[str]] = {}
         self.actors_by_doc: dict[str | None, list[str]] = {}
         self._index()
@@ -105,16 +111,21 @@ class TextBuilder(BlockFormatter):
             kinds.get(data.get("kind"), []).append(node)  # type: ignore[arg-type]
         event_docs = self._index_events(sorted(kinds["event"]))
         succ, pred = self.g.succ, self.g.pred
+        nodes, mentions_of, by_doc = self.g.nodes, self.mentions_of, self.actors_by_doc
         for aid in sorted(kinds["actor"]):
             _check_id(aid)
             docs = set()
-            for m in self.g.nodes[aid].get("mentions") or ():
-                docs.add(m["doc"])
-                self.mentions_of.setdefault((aid, m["doc"]), []).append(m)
+            for doc, group in itertools.groupby(nodes[aid].get("mentions") or (), key=_DOC):
+                docs.add(doc)
+                found = mentions_of.get((aid, doc))
+                if found is None:
+                    mentions_of[aid, doc] = list(group)
+                else:
+                    found.extend(group)
             for node in itertools.chain(succ[aid], pred[aid]):
-                docs |= event_docs.get(node, set())
-            for doc in sorted(docs) or [None]:
-                self.actors_by_doc.setdefault(doc, []).append(aid)
+                docs.update(event_docs.get(node, ()))
+            for doc in sorted(docs) if docs else [None]:
+                by_doc.setdefault(doc, []).append(aid)
         for items in (*self.evidence_of.values(), *self.mentions_of.values()):
             if len(items) > 1:
                 items.sort(key=_position)
@@ -134,11 +145,12 @@ class TextBuilder(BlockFormatter):
                 self.events_by_doc.setdefault(doc, []).append(eid)
         return event_docs
 
-    def _cached(self, node: str, make: Callable[[str, dict[str, Any]], str]) -> str:
-        """The block of ``node``, made by ``make(node, data)`` the first time it is needed."""
+    def _cached(self, node: str, make: Callable[[str, dict[str, Any]], str], fields: tuple[str, ...]) -> str:
+        """The block of ``node``, made by ``make(node, its fields)`` the first time it is needed."""
         block = self.blocks.get(node)
         if block is None:
-            block = self.blocks[node] = make(node, self.g.nodes[node])
+            data = self.g.nodes[node]
+            block = self.blocks[node] = make(node, {f: data[f] for f in fields if f in data})
         return block
 
     def shared(self, key: str, seen: set[str]) -> str:
@@ -150,22 +162,77 @@ class TextBuilder(BlockFormatter):
 
     def chunk(self, doc: str | None, seen: set[str]) -> list[str]:
         """Return the blocks of article ``doc`` (``None``: nodes of no article), skipping ``seen`` nodes."""
-        out: list[str] = [self.document(doc, seen)] if doc is not None else []
-        d = self.iri("doc:" + doc) if doc is not None else ""
+        head = [self.document(doc, seen)] if doc is not None else []
+        return [*head, self.render(doc, self.plan(doc, seen))]
+
+    def plan(self, doc: str | None, seen: set[str]) -> list[tuple[str, str]]:
+        """What the chunk of ``doc`` holds after its head, as ``(kind, node)``; marks its nodes ``seen``.
+
+        Kinds: ``event`` and ``actor`` blocks, ``shared`` blocks (instants, places), and the
+        ``evidence`` and ``mention`` annotations of a node in ``doc``.
+        """
+        items: list[tuple[str, str]] = []
         for eid in self.events_by_doc.get(doc, ()):
             if eid not in seen:
                 seen.add(eid)
-                out.append(self._cached(eid, self.event))
-                out += [self.shared(key, seen) for key in self.shared_of.get(eid, ())]
-            if doc is not None:
-                out += [self.evidence(eid, ev, doc, d) for ev in self.evidence_of.get((eid, doc), ())]
+                items.append(("event", eid))
+                for key in self.shared_keys(eid):
+                    if key not in seen:
+                        seen.add(key)
+                        items.append(("shared", key))
+            if (eid, doc) in self.evidence_of:
+                items.append(("evidence", eid))
         for aid in self.actors_by_doc.get(doc, ()):
             if aid not in seen:
                 seen.add(aid)
-                out.append(self._cached(aid, self.actor))
-            if doc is not None:
-                out += [self.mention(aid, m, doc, d) for m in self.mentions_of.get((aid, doc), ())]
-        return out
+                items.append(("actor", aid))
+            if (aid, doc) in self.mentions_of:
+                items.append(("mention", aid))
+        return items
+
+    def render(self, doc: str | None, items: list[tuple[str, str]]) -> str:
+        """The text of a chunk's ``items`` (see :meth:`plan`)."""
+        d, out = self.iri("doc:" + doc) if doc is not None else "", []
+        for kind, node in items:
+            if kind == "event":
+                out.append(self._cached(node, self.event, EVENT_FIELDS))
+            elif kind == "actor":
+                out.append(self._cached(node, self.actor, ACTOR_FIELDS))
+            elif kind == "shared":
+                out.append(self.blocks[node])
+            elif kind == "evidence":
+                out += [self.evidence(node, ev, doc, d) for ev in self.evidence_of[node, doc]]  # type: ignore[arg-type]
+            else:
+                out += [self.mention(node, m, doc, d) for m in self.mentions_of[node, doc]]  # type: ignore[arg-type]
+        return "".join(out)
+
+    def key(self, doc: str | None, items: list[tuple[str, str]], salt: str) -> bytes:
+        """A digest of everything :meth:`render` makes the items' text of (equal digests, equal text).
+
+        The data of evidence, mentions and shared blocks go in as they are, through ``marshal``
+        (version 2: no back-references, so equal values give equal bytes); events and actors as
+        a digest of their fields and edges, made once per node.
+        """
+        digests, parts = self._digests, [salt, doc]
+        for kind, node in items:
+            if kind == "evidence":
+                data: Any = self.evidence_of[node, doc]  # type: ignore[index]
+            elif kind == "mention":
+                data = self.mentions_of[node, doc]  # type: ignore[index]
+            elif kind == "shared":
+                data = self.blocks[node]
+            else:
+                data = digests.get(node) or self._digest(kind, node)
+            parts += (kind, node, data)
+        return hashlib.blake2b(marshal.dumps(parts, 2), digest_size=16).digest()
+
+    def _digest(self, kind: str, node: str) -> bytes:
+        """A digest of the fields (and, for an event, the edges) that an event's or actor's block is made of."""
+        data = self.g.nodes[node]
+        fields = EVENT_FIELDS if kind == "event" else ACTOR_FIELDS
+        inputs = (kind, node, [(f, data[f]) for f in fields if f in data], self.edges(node) if kind == "event" else ())
+        found = self._digests[node] = hashlib.blake2b(marshal.dumps(inputs, 2), digest_size=16).digest()
+        return found
 
     def graph_iri(self, doc: str) -> str:
         """The term of article ``doc``'s named graph."""
@@ -264,15 +331,51 @@ def _header(base: str) -> str:
 
 
 def write_text(
-    kg: KnowledgeGraph, stream: IO[bytes], settings: Settings, *, turtle: bool, named_graphs: bool
-) -> None:
-    """Write ``kg`` as Turtle/TriG (``turtle``) or N-Triples/N-Quads, with or without named graphs."""
+    kg: KnowledgeGraph,
+    stream: IO[bytes],
+    settings: Settings,
+    *,
+    turtle: bool,
+    named_graphs: bool,
+    previous: Path | None = None,
+) -> bytes | None:
+    """Write ``kg`` as Turtle/TriG (``turtle``) or N-Triples/N-Quads, with or without named graphs.
+
+    Turtle and TriG return the index of the chunks written (see :mod:`kgraph.export.rdf_reuse`);
+    the unchanged chunks of ``previous``, the file this one replaces, are copied from it.
+    """
     check_base(settings.base_iri)
-    if turtle:
-        stream.write(_header(settings.base_iri).encode("utf-8"))
-    for graph, text in chunks(kg, settings, TURTLE if turtle else NTRIPLES, named_graphs):
-        if not turtle:
-            text = complete(text, graph)
-        elif graph is not None:
-            text = f"{graph} {{\n{text}}}\n"
-        stream.write(text.encode("utf-8", "replace"))
+    if not turtle:
+        for graph, text in chunks(kg, settings, NTRIPLES, named_graphs):
+            stream.write(complete(text, graph).encode("utf-8", "replace"))
+        return None
+    from kgraph.export.rdf_reuse import ChunkIndex, open_previous, renderer_hash
+
+    salt = f"{renderer_hash()} {settings.base_iri} {'trig' if named_graphs else 'turtle'}"
+    index, builder = ChunkIndex(salt), _builder(kg, settings, TURTLE, named_graphs)
+    written = _write(stream, _header(settings.base_iri).encode("utf-8"))
+    seen: set[str] = set()
+    with open_previous(previous, salt) as old:
+        for doc in [*builder.docs, None]:
+            if named_graphs:
+                seen = set()
+            head = builder.document(doc, seen) if doc is not None else ""
+            items = builder.plan(doc, seen)
+            if not (head or items):
+                continue
+            key = builder.key(doc, items, salt)
+            body = old.body(doc, key) if old is not None else None
+            if body is None:
+                body = builder.render(doc, items).encode("utf-8", "replace")
+            graph = named_graphs and doc is not None
+            if graph:
+                head = f"{builder.graph_iri(doc)} {{\n{head}"  # type: ignore[arg-type]
+            written += _write(stream, head.encode("utf-8", "replace"))
+            index.add(doc, key, written, body)
+            written += _write(stream, body) + (_write(stream, b"}\n") if graph else 0)
+    return index.encode(written)
+
+
+def _write(stream: IO[bytes], data: bytes) -> int:
+    stream.write(data)
+    return len(data)
