@@ -88,3 +88,22 @@ def test_rebuild_parses_only_new_documents_with_the_cache(inputs: tuple[Path, Pa
     )
     assert main(["build", str(old), str(new), "-o", str(tmp_path), "--quiet"]) == 0
     assert len(parsed) == 3
+
+
+def test_update_in_worker_processes_equals_a_full_rebuild(inputs: tuple[Path, Path], tmp_path: Path) -> None:
+    """With --processes 2 the workers start before the earlier results are read; the output is the same."""
+    old, new = inputs
+    two = ["--quiet", "--no-cache", "--processes", "2"]
+    assert main(["build", str(old), "-o", str(tmp_path / "updated"), *two]) == 0
+    assert main(["build", "--update", str(tmp_path / "updated"), str(new), *two]) == 0
+    assert main(["build", str(old), str(new), "-o", str(tmp_path / "full"), "--quiet", "--no-cache"]) == 0
+    assert _files(tmp_path / "updated") == _files(tmp_path / "full")
+
+
+def test_a_failed_update_check_starts_no_workers(inputs: tuple[Path, Path], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    old, new = inputs
+    assert main(["build", str(old), "-o", str(tmp_path), "--quiet", "--no-cache"]) == 0
+    monkeypatch.setattr(kgraph.pipeline, "start_workers", lambda *a, **k: pytest.fail("workers started"))
+    args = ["build", "--update", str(tmp_path), str(new), "--min-confidence", "0.9", "--processes", "2", "--quiet"]
+    assert main(args) == 2

@@ -49,6 +49,7 @@ __all__ = [
     "decode_result",
     "encode_result",
     "fingerprint",
+    "read_fingerprint",
     "read_results",
     "write_results",
 ]
@@ -299,6 +300,21 @@ def read_results(path: Path) -> Results:
             f"{path}: cannot read the results of a previous build ({err}); run a full build"
         ) from err
     return out
+
+
+def read_fingerprint(path: Path) -> str:
+    """The fingerprint a results file was written under (only its first line is read).
+
+    Raises:
+        ConfigError: when ``path`` is missing or is not a kgraph results file.
+    """
+    records = _records(path)
+    try:
+        return _header(next(records), path)
+    except (OSError, EOFError, ValueError, KeyError, StopIteration) as err:
+        raise ConfigError(f"{path}: cannot read the results of a previous build ({err}); run a full build") from err
+    finally:
+        records.close()
 
 
 def _read_into(out: Results, path: Path, share: Sharer) -> None:

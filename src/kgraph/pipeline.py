@@ -38,6 +38,8 @@ from kgraph.model import DocResult, Document, Skipped
 from kgraph.report import make_report  # re-exported: the report is built in kgraph.report
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from distributed import Client
 
     from kgraph.ingest import IngestLog
@@ -53,7 +55,9 @@ __all__ = [
     "make_report",
     "ordered_map",
     "previous_build",
+    "check_previous",
     "process",
+    "start_workers",
 ]
 
 log = logging.getLogger("kgraph")
@@ -75,6 +79,7 @@ def process(
     settings: Settings | None = None,
     progress: Progress | None = None,
     scheduler: str | Client | None = None,
+    pool: Executor | None = None,
 ) -> Iterator[DocResult]:
     """Yield one :class:`DocResult` per document, in input order.
 
@@ -84,6 +89,7 @@ def process(
         progress: Called with the number of documents finished, as they finish.
         scheduler: A Dask scheduler address (``"tcp://host:8786"``) or ``Client``: parse on
             that cluster instead of locally (see :mod:`kgraph.distributed`).
+        pool: Worker processes already started by :func:`start_workers` (with ``processes > 1``).
 
     Example:
         >>> results = process([Document("d1", "Russia imposed sanctions on Ukraine.")])  # doctest: +SKIP
@@ -91,7 +97,7 @@ def process(
         ['d1']
     """
     settings = settings or Settings()
-    run = _runner(settings, scheduler)
+    run = _runner(settings, scheduler, pool)
     cache = ResultCache(settings.cache_dir, settings) if settings.cache_dir else None
     try:
         stream = _cached(iter(documents), cache, run) if cache else run(iter(documents))
@@ -104,13 +110,13 @@ def process(
             cache.close()
 
 
-def _runner(settings: Settings, scheduler: str | Client | None) -> Runner:
+def _runner(settings: Settings, scheduler: str | Client | None, pool: Executor | None = None) -> Runner:
     if scheduler is not None:
         from kgraph.distributed import run_on_cluster
 
         return functools.partial(run_on_cluster, settings=settings, scheduler=scheduler)
     if settings.processes > 1:
-        return functools.partial(_run_pool, settings=settings)
+        return functools.partial(_run_pool, settings=settings, started=pool)
     return functools.partial(_run_inline, settings=settings)
 
 
@@ -165,26 +171,47 @@ def _run_inline(documents: Iterator[Document], *, settings: Settings) -> Iterato
         yield from analyze_batch(chunk, settings)
 
 
-def _run_pool(documents: Iterator[Document], *, settings: Settings) -> Iterator[DocResult]:
+def _run_pool(
+    documents: Iterator[Document], *, settings: Settings, started: Executor | None = None
+) -> Iterator[DocResult]:
     """Batches in ``settings.processes`` worker processes; parse, extract and resolve there."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     chunks = batches(documents, _task_size(settings))
     first = next(chunks, None)
     if first is None:  # nothing to parse (e.g. every document was cached): no pool
         return
+    with contextlib.nullcontext(started) if started is not None else start_workers(settings, preload=True) as pool:
+        submit = functools.partial(pool.submit, analyze_batch, settings=settings)
+        window = 2 * _TASKS_PER_BATCH * settings.processes
+        yield from ordered_map(submit, itertools.chain([first], chunks), window=window)
+
+
+@contextlib.contextmanager
+def start_workers(settings: Settings, *, preload: bool = False) -> Iterator[Executor]:
+    """A pool of ``settings.processes`` workers for :func:`process`, started now.
+
+    Without ``preload`` the workers load the model themselves, at once, while this process
+    goes on (``kgraph build --update`` reads the earlier results meanwhile); with it, where
+    processes fork, the model is loaded here once and inherited.
+
+    Example:
+        >>> with start_workers(Settings(processes=2)) as pool:  # doctest: +SKIP
+        ...     results = list(process(documents, settings=Settings(processes=2), pool=pool))
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     fork = "fork" in multiprocessing.get_all_start_methods()
-    if fork:  # loaded once here, inherited by the forked workers
+    if fork and preload:  # loaded once here, inherited by the forked workers
         _resources(settings)
     context = multiprocessing.get_context("fork" if fork else "spawn")
     pool = ProcessPoolExecutor(
         settings.processes, mp_context=context, initializer=_worker_start, initargs=(settings,)
     )
     try:
-        submit = functools.partial(pool.submit, analyze_batch, settings=settings)
-        window = 2 * _TASKS_PER_BATCH * settings.processes
-        yield from ordered_map(submit, itertools.chain([first], chunks), window=window)
+        if not preload:
+            for _ in range(settings.processes):
+                pool.submit(int)  # start every worker (each loads the model in its initializer)
+        yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -364,12 +391,13 @@ def collect(
     progress: Progress | None = None,
     scheduler: str | Client | None = None,
     previous: Results | None = None,
+    pool: Executor | None = None,
 ) -> Results:
     """Read and process ``inputs``; with ``previous``, add them to an earlier build's results.
 
     The new documents are read as if they came after the earlier build's inputs in one
     run: a text seen before is a duplicate and a used id is renamed. Only the new
-    documents are parsed.
+    documents are parsed (in ``pool``, when given: see :func:`start_workers`).
 
     Example:
         >>> results = collect(["Talks resumed."], settings=Settings())  # doctest: +SKIP
@@ -389,7 +417,8 @@ def collect(
     share = Sharer()  # every result is kept until linking: equal values become one object
     elsewhere = scheduler is not None or settings.processes > 1  # this process only receives results
     with gc_paused() if elsewhere else contextlib.nullcontext():
-        new = [share.result(r) for r in process(documents, settings=settings, progress=progress, scheduler=scheduler)]
+        found = process(documents, settings=settings, progress=progress, scheduler=scheduler, pool=pool)
+        new = [share.result(r) for r in found]
     hash_of = {doc_id: digest for digest, doc_id in seen.items()}
     return Results(
         results=[*base.results, *new],
@@ -408,7 +437,17 @@ def previous_build(directory: Path, settings: Settings) -> Results:
         ConfigError: when ``directory`` holds no build results, or they were made with
             another model, kgraph version or settings (the update would not equal a rebuild).
     """
-    from kgraph.cache import RESULTS_FILE, read_results
+    from kgraph.cache import read_results
+
+    return read_results(check_previous(directory, settings))
+
+
+def check_previous(directory: Path, settings: Settings) -> Path:
+    """The results file of the build in ``directory``, if ``settings`` can extend it (see :func:`previous_build`).
+
+    Only the file's first line is read.
+    """
+    from kgraph.cache import RESULTS_FILE, read_fingerprint
     from kgraph.errors import ConfigError
 
     path = Path(directory) / RESULTS_FILE
@@ -416,13 +455,12 @@ def previous_build(directory: Path, settings: Settings) -> Results:
         raise ConfigError(
             f"{directory}: no {RESULTS_FILE} here; --update needs the folder of an earlier kgraph build"
         )
-    previous = read_results(path)
-    if previous.fingerprint != fingerprint(settings):
+    if read_fingerprint(path) != fingerprint(settings):
         raise ConfigError(
             f"{directory}: built with another model, kgraph version or extraction settings; "
             "run a full build instead of --update"
         )
-    return previous
+    return path
 
 
 def graph_of(results: Results, settings: Settings) -> KnowledgeGraph:

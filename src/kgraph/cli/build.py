@@ -9,6 +9,7 @@ rerun parses only new or changed documents.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import sys
@@ -19,6 +20,8 @@ from typing import TYPE_CHECKING
 from kgraph.cli._common import add_model_options, settings_from
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from kgraph.cache import Results
     from kgraph.config import Settings
     from kgraph.graph import KnowledgeGraph
@@ -61,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from kgraph.cache import RESULTS_FILE
     from kgraph.cli._progress import stage
     from kgraph.export import DEFAULT_FORMATS, get_spec, write_exports
-    from kgraph.pipeline import graph_of, previous_build
+    from kgraph.pipeline import graph_of
     from kgraph.report import skip_messages
 
     output: Path = args.output or args.update or Path("exports")
@@ -72,8 +75,7 @@ def run(args: argparse.Namespace) -> int:
         html_max_nodes=args.max_nodes or None,
     )
     formats = list(DEFAULT_FORMATS) + [f for f in (args.formats or []) if f not in DEFAULT_FORMATS]
-    previous = previous_build(args.update, settings) if args.update else None
-    results = _collect(args, settings, previous)
+    previous, results = _update(args, settings) if args.update else (None, _collect(args, settings, None))
     started = stage(f"linking {len(results.results)} documents", quiet=args.quiet)
     kg = graph_of(results, settings)
     gc.freeze()  # the results and the graph live to the end: garbage collections need not walk them
@@ -98,15 +100,33 @@ def run(args: argparse.Namespace) -> int:
     return 1 if kg.report["documents_skipped"] else 0
 
 
-def _collect(args: argparse.Namespace, settings: Settings, previous: Results | None) -> Results:
+def _update(args: argparse.Namespace, settings: Settings) -> tuple[Results, Results]:
+    """The earlier build's results and those with the new inputs added.
+
+    The workers that parse the new inputs start first: they load the model while this
+    process reads the earlier results.
+    """
+    from kgraph.pipeline import check_previous, previous_build, start_workers
+
+    check_previous(args.update, settings)
+    local_pool = settings.processes > 1 and not args.scheduler
+    with start_workers(settings) if local_pool else contextlib.nullcontext() as pool:
+        previous = previous_build(args.update, settings)
+        return previous, _collect(args, settings, previous, pool)
+
+
+def _collect(
+    args: argparse.Namespace, settings: Settings, previous: Results | None, pool: Executor | None = None
+) -> Results:
     from kgraph.cli._progress import count_documents, progress_bar
     from kgraph.pipeline import collect
 
     total = None if args.quiet else count_documents(args.inputs)
     with progress_bar(total, quiet=args.quiet) as bar:
         results = collect(
-            args.inputs, settings=settings, progress=bar.update, scheduler=args.scheduler, previous=previous
-        )
+            args.inputs, settings=settings, progress=bar.update, scheduler=args.scheduler, previous=previous,
+            pool=pool,
+        )  # fmt: skip
         bar.total = bar.n
     return results
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import math
 import random
@@ -119,16 +120,18 @@ def to_html(kg: KnowledgeGraph, *, settings: Settings | None = None) -> str:
 
 def _activity(graph: nx.MultiDiGraph) -> dict[str, int]:
     """Return actor id → number of distinct events it takes part in (any role)."""
+    kinds = dict(graph.nodes(data="kind"))
     return {
-        node: len({n for n in nx.all_neighbors(graph, node) if graph.nodes[n].get("kind") == "event"})
-        for node, data in graph.nodes(data=True)
-        if data.get("kind") == "actor"
+        node: len({n for n in itertools.chain(graph.succ[node], graph.pred[node]) if kinds[n] == "event"})
+        for node, kind in kinds.items()
+        if kind == "actor"
     }
 
 
-def _event_actors(graph: nx.MultiDiGraph, event: str) -> set[str]:
-    """Return the actors linked to ``event`` in any role."""
-    return {n for n in nx.all_neighbors(graph, event) if graph.nodes[n].get("kind") == "actor"}
+def _event_actors(graph: nx.MultiDiGraph, event: str, kinds: dict[str, str | None] | None = None) -> set[str]:
+    """Return the actors linked to ``event`` in any role (``kinds``: node → kind, if at hand)."""
+    kind = kinds.__getitem__ if kinds is not None else (lambda n: graph.nodes[n].get("kind"))
+    return {n for n in itertools.chain(graph.succ[event], graph.pred[event]) if kind(n) == "actor"}
 
 
 def _select(kg: KnowledgeGraph, activity: dict[str, int], max_nodes: int | None) -> _Selection:
@@ -141,7 +144,8 @@ def _select(kg: KnowledgeGraph, activity: dict[str, int], max_nodes: int | None)
     events = sorted(n for n, kind in kg.graph.nodes(data="kind") if kind == "event")
     if not max_nodes or len(actors) + len(events) <= max_nodes:  # None or 0: keep every node
         return _Selection(actors, events, len(actors), len(events))
-    members = {e: _event_actors(kg.graph, e) for e in events}
+    kinds = dict(kg.graph.nodes(data="kind"))
+    members = {e: _event_actors(kg.graph, e, kinds) for e in events}
     kept = actors[: _actor_room(actors, members, max_nodes)]
     ordered = _event_order(kg.graph, kept, members)
     return _Selection(kept, ordered[: max(0, max_nodes - len(kept))], len(actors), len(events))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import operator
 from collections.abc import Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
@@ -53,12 +54,18 @@ EVENT_CSV_COLUMNS: tuple[str, ...] = (
 #: Columns of ``actors.csv``.
 ACTOR_CSV_COLUMNS: tuple[str, ...] = ("id", "label", "type", "country", "aliases", "codes", "mentions", "events")
 
+#: One encoder each (``json.dumps`` with options makes a new one per call).
+_SORTED = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+_PLAIN = json.JSONEncoder(ensure_ascii=False)
+#: Edges ``(u, v, key, data)`` in order of ``(u, v, key)``.
+_EDGE_ORDER = operator.itemgetter(0, 1, 2)
+
 
 def node_link(kg: KnowledgeGraph) -> dict[str, Any]:
     """Return networkx node-link data of the graph, nodes and links sorted."""
     g = kg.graph
     nodes = [{"id": n, **g.nodes[n]} for n in sorted(g.nodes)]
-    links = [{"source": u, "target": v, "key": k, **d} for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))]
+    links = [{"source": u, "target": v, "key": k, **d} for u, v, k, d in sorted(g.edges(keys=True, data=True), key=_EDGE_ORDER)]
     return {"directed": True, "multigraph": True, "graph": dict(sorted(g.graph.items())), "nodes": nodes, "links": links}
 
 
@@ -85,7 +92,7 @@ def write_node_link(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings
     """
     g = kg.graph
     nodes = ({"id": n, **g.nodes[n]} for n in sorted(g.nodes))
-    edges = sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+    edges = sorted(g.edges(keys=True, data=True), key=_EDGE_ORDER)
     links = ({"source": u, "target": v, "key": k, **d} for u, v, k, d in edges)
     graph = _dumps(dict(sorted(g.graph.items())))
     stream.write(f'{{"directed": true, "graph": {graph}, "links": ['.encode())
@@ -96,7 +103,7 @@ def write_node_link(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _SORTED.encode(value)
 
 
 def _lines(items: Iterable[Any], stream: IO[bytes], flush: int = 4096) -> None:
@@ -124,7 +131,7 @@ def write_events(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings) -
 
     lines: list[bytes] = []
     for record in event_records(kg.results) if kg.results else kg.records():
-        lines.append(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+        lines.append(_PLAIN.encode(record).encode("utf-8") + b"\n")
         if len(lines) >= 4096:
             stream.write(b"".join(lines))
             lines.clear()
