@@ -29,7 +29,6 @@ import contextlib
 import functools
 import hashlib
 import json
-import mmap
 import os
 import zlib
 from collections.abc import Iterator
@@ -84,9 +83,13 @@ class ChunkIndex:
 
 @dataclass
 class Previous:
-    """The old file's bytes and its chunks: ``doc`` → ``(key, offset, length, crc)``."""
+    """The old file (an open descriptor) and its chunks: ``doc`` → ``(key, offset, length, crc)``.
 
-    data: bytes | mmap.mmap
+    Bodies are read with ``os.pread``, not mapped, so that the old file's pages do not count
+    in the process's memory.
+    """
+
+    fd: int
     chunks: dict[str | None, tuple[bytes, int, int, int]]
 
     def body(self, doc: str | None, key: bytes) -> bytes | None:
@@ -95,29 +98,35 @@ class Previous:
         if found is None or found[0] != key:
             return None
         _, offset, length, crc = found
-        body = self.data[offset : offset + length]
+        body = _pread(self.fd, length, offset)
         return body if len(body) == length and zlib.crc32(body) == crc else None
 
 
 @contextlib.contextmanager
 def open_previous(path: Path | None, salt: str) -> Iterator[Previous | None]:
     """The old file at ``path`` with its index, when both exist and were written under ``salt``."""
-    chunks = _read_index(path, salt) if path is not None else None
-    if chunks is None or path is None:
+    found = _read_index(path, salt) if path is not None else None
+    if found is None or path is None:
         yield None
         return
-    size, rows = chunks
+    size, chunks = found
     try:
-        stream = open(path, "rb")
+        fd = os.open(path, os.O_RDONLY)
     except OSError:
         yield None
         return
-    with stream:
-        if size == 0 or os.fstat(stream.fileno()).st_size != size:
-            yield None
-            return
-        with mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            yield Previous(data, rows)
+    try:
+        yield Previous(fd, chunks) if os.fstat(fd).st_size == size else None
+    finally:
+        os.close(fd)
+
+
+def _pread(fd: int, length: int, offset: int) -> bytes:
+    """``length`` bytes at ``offset`` of ``fd`` (``os.pread`` where there is one)."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, length, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # pragma: no cover - Windows
+    return os.read(fd, length)  # pragma: no cover
 
 
 def _read_index(path: Path, salt: str) -> tuple[int, dict[str | None, tuple[bytes, int, int, int]]] | None:
