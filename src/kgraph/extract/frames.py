@@ -34,7 +34,9 @@ from kgraph.extract.words import (
     FORCES,
     NAMED_ENTS,
     NUMERIC_ENTS,
+    PEOPLE_PRONOUNS,
     QUANTIFIERS,
+    SPEECH_ACTS,
     UNDERGO,
     VERB_RECIPIENT_PREPS,
 )
@@ -243,13 +245,21 @@ def sources(verb: Token) -> list[Token]:
     """Whoever or whatever a reporting verb has as subject: "his surrogates said", "a new poll shows".
 
     Reporting verbs take speakers (people, bodies) or sources (documents, media) as subjects,
-    so any noun subject is the speaker of the statement; so is a share of a poll ("73 percent said").
+    so any noun subject is the speaker of the statement; so is a share of a poll ("73 percent said")
+    and a pronoun standing for people ("those close to him say", "many of whom say").
     """
     return [
         t
         for t in subjects(verb)
-        if (t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in NUMERIC_ENTS) or t.ent_type_ in _SHARES
+        if (t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in NUMERIC_ENTS)
+        or t.ent_type_ in _SHARES
+        or t.text.lower() in PEOPLE_PRONOUNS
     ]
+
+
+def _people(verb: Token) -> list[Token]:
+    """People a pronoun names as the subject of a speech act: "others vowed", "all agreed"."""
+    return [t for t in subjects(verb) if t.text.lower() in PEOPLE_PRONOUNS]
 
 
 def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame | None:
@@ -267,7 +277,7 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
     content = {t.i for c in inverted(verb) for t in c.subtree} if statement else set()
     actors = [a for a in _actors(subjects(verb)) if a.i not in content]
     if not actors and typed is not None and not statement:
-        actors = _agent_event(verb, lexicon)
+        actors = _agent_event(verb, lexicon) or (_people(verb) if verb.lemma_.lower() in SPEECH_ACTS else [])
     if not actors and statement:
         actors = [a for a in sources(verb) if a.i not in content]
     recipients = recipients_of(verb, typed, actors)

@@ -30,6 +30,7 @@ __all__ = [
     "PATIENT_VERBS",
     "PLACE_ENTS",
     "PLACE_PREPS",
+    "PEOPLE_PRONOUNS",
     "PRONOUNS",
     "QUANTIFIERS",
     "RECIPIENT_PREPS",
@@ -283,6 +284,13 @@ SOURCE_NOUNS = frozenset(
     }
 )
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+#: Indefinite and quantifying pronouns that stand for people as the subject of a verb of saying
+#: ("those close to him say", "many of whom say", "others vowed", "someone asked"); not the negative
+#: ones ("no one can say", "nobody would question"), which report no statement.
+PEOPLE_PRONOUNS = frozenset(
+    {"others", "someone", "somebody", "everyone", "everybody", "those", "all", "many", "most", "some",
+     "several", "few", "both", "each"}
+)  # fmt: skip
 #: Auxiliaries that put an event in the future.
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 #: Auxiliaries and words that make an event hypothetical.

@@ -1,0 +1,73 @@
+"""Speakers on hand-built parses: pronouns that stand for people, quotes signed with a dash
+written against the closing quote."""
+
+from __future__ import annotations
+
+from extract_docs import build, events_of
+
+
+def _speakers(events):  # type: ignore[no-untyped-def]
+    found = {e.attributed_to.mention.text for e in events if e.attributed_to is not None}
+    return found | {p.mention.text for e in events if e.type == "STATEMENT" for p in e.actor}
+
+
+def _say(subject: str, pos: str) -> list[tuple[object, ...]]:
+    # "<subject> close to him say that he would run."
+    return [
+        (subject, 4, "nsubj", pos),
+        ("close", 0, "amod", "ADJ"),
+        ("to", 1, "prep", "ADP"),
+        ("him", 2, "pobj", "PRON", "he", "PRP"),
+        ("say", 4, "ROOT", "VERB", "say", "VBP"),
+        ("that", 8, "mark", "SCONJ"),
+        ("he", 8, "nsubj", "PRON", "he", "PRP"),
+        ("would", 8, "aux", "AUX", "would", "MD"),
+        ("run", 4, "ccomp", "VERB"),
+        (".", 4, "punct", "PUNCT"),
+    ]
+
+
+def test_those_close_to_him_say_is_a_statement_by_those(make_doc):
+    assert _speakers(events_of(build(make_doc, _say("Those", "PRON")))) == {"Those"}
+
+
+def test_nobody_saying_is_no_speaker(make_doc):
+    assert _speakers(events_of(build(make_doc, _say("Nobody", "PRON")))) == set()
+
+
+def test_others_vowing_speak_for_themselves(make_doc):
+    # "Others vowed to punish Russia."
+    rows = [
+        ("Others", 1, "nsubj", "NOUN", "other", "NNS"),
+        ("vowed", 1, "ROOT", "VERB", "vow"),
+        ("to", 3, "aux", "PART"),
+        ("punish", 1, "xcomp", "VERB", "punish", "VB"),
+        ("Russia", 3, "dobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    assert "Others" in _speakers(events_of(build(make_doc, rows, [(4, 5, "GPE")])))
+
+
+def _signed(dash: list[str]) -> list[tuple[object, ...]]:
+    # '"We will win."― Jill Stein' with the dash glued to the quote or standing alone
+    rows: list[tuple[object, ...]] = [
+        ("“", 2, "punct", "PUNCT", "“", "``"),
+        ("We", 2, "nsubj", "PRON", "we", "PRP"),
+        ("win", 2, "ROOT", "VERB"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    rows += [(d, 2, "punct", "PUNCT") for d in dash]
+    n = len(rows)
+    return rows + [("Jill", n + 1, "compound", "PROPN"), ("Stein", 2, "npadvmod", "PROPN")]
+
+
+def test_a_dash_glued_to_the_closing_quote_signs_it(make_doc):
+    rows = _signed(["”―"])
+    doc = build(make_doc, rows, [(len(rows) - 2, len(rows), "PERSON")])
+    assert _speakers(events_of(doc)) == {"Jill Stein"}
+
+
+def test_a_dash_after_the_closing_quote_signs_it(make_doc):
+    rows = _signed(["”", "―"])
+    doc = build(make_doc, rows, [(len(rows) - 2, len(rows), "PERSON")])
+    assert _speakers(events_of(doc)) == {"Jill Stein"}
