@@ -89,10 +89,17 @@ def _name_like(token: Token) -> bool:
     )
 
 
+def _glued_dash(token: Token) -> bool:
+    """A closing quote and a dash written together ('..."― Name') and read as one token."""
+    return len(token.text) > 1 and token.text[0] in _QUOTES and token.text[1:] in _DASHES
+
+
 def _signed(dash: Token) -> Token | None:
     """'"..." ― Name': the name after a dash that follows a closing quote."""
-    before, after = _near(dash, -1), _near(dash, 1)
-    if before is None or after is None or before.text not in _QUOTES or not _name_like(after):
+    before, after = (dash, _near(dash, 1)) if _glued_dash(dash) else (_near(dash, -1), _near(dash, 1))
+    if before is None or after is None or not _name_like(after):
+        return None
+    if before.text not in _QUOTES and not _glued_dash(before):
         return None
     ent = entity_of(after)
     return ent.root if ent is not None else after
@@ -139,10 +146,11 @@ def _line_start(token: Token) -> bool:
 
 def quote_frames(sent: Span) -> Iterator[Frame]:
     """Yield STATEMENT frames for quotes signed with a dash ('"..." ― Name') or led by 'NAME:'."""
-    if _QUOTE_MARKS.isdisjoint(sent_words(sent)[0]):
+    words = sent_words(sent)[0]
+    if _QUOTE_MARKS.isdisjoint(words) and not any(q + d in words for q in _QUOTES for d in _DASHES):
         return
     for token in sent_tokens(sent):
-        if token.text in _DASHES:
+        if token.text in _DASHES or _glued_dash(token):
             who = _signed(token)
         elif token.text == ":":
             who = _announced(token)
