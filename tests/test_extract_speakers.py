@@ -71,3 +71,25 @@ def test_a_dash_after_the_closing_quote_signs_it(make_doc):
     rows = _signed(["”", "―"])
     doc = build(make_doc, rows, [(len(rows) - 2, len(rows), "PERSON")])
     assert _speakers(events_of(doc)) == {"Jill Stein"}
+
+
+def _verb_object(subject: str, verb: str, lemma: str, obj: str) -> list[tuple[object, ...]]:
+    return [
+        ("The", 1, "det", "DET"),
+        (subject, 2, "nsubj", "NOUN"),
+        (verb, 2, "ROOT", "VERB", lemma, "VBZ"),
+        (obj, 2, "dobj", "NOUN"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+
+
+def test_verbs_of_presenting_and_expressing_make_statements(make_doc):
+    # "The ad references cases.", "The senator expressed reservations.", "The newspaper detailed spending."
+    for subject, verb, lemma, obj in [
+        ("ad", "references", "reference", "cases"),
+        ("senator", "expressed", "express", "reservations"),
+        ("newspaper", "detailed", "detail", "spending"),
+        ("film", "portrays", "portray", "veterans"),
+    ]:
+        events = events_of(build(make_doc, _verb_object(subject, verb, lemma, obj)))
+        assert _speakers(events) == {f"The {subject}"}, verb
