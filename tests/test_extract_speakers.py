@@ -93,3 +93,21 @@ def test_verbs_of_presenting_and_expressing_make_statements(make_doc):
     ]:
         events = events_of(build(make_doc, _verb_object(subject, verb, lemma, obj)))
         assert _speakers(events) == {f"The {subject}"}, verb
+
+
+def test_a_statement_inside_a_quotation_written_with_two_apostrophes_is_the_quoted_speakers(make_doc):
+    # "''This museum tells the truth,'' he said."
+    rows = [
+        ("''", 3, "punct", "PUNCT", "''", "''"),
+        ("This", 2, "det", "DET"),
+        ("museum", 3, "nsubj", "NOUN"),
+        ("tells", 9, "ccomp", "VERB", "tell", "VBZ"),
+        ("the", 5, "det", "DET"),
+        ("truth", 3, "dobj", "NOUN"),
+        (",", 9, "punct", "PUNCT"),
+        ("''", 9, "punct", "PUNCT", "''", "''"),
+        ("he", 9, "nsubj", "PRON", "he", "PRP"),
+        ("said", 9, "ROOT", "VERB", "say"),
+        (".", 9, "punct", "PUNCT"),
+    ]
+    assert _speakers(events_of(build(make_doc, rows))) == {"he"}

@@ -66,7 +66,7 @@ def inside_quote(token: Token) -> bool:
     seg = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
     if "“" in seg or "”" in seg:
         return seg.count("“") > seg.count("”")
-    return seg.count('"') % 2 == 1
+    return (seg.count('"') + seg.count("''")) % 2 == 1  # ''...'' is how some papers write a quote
 
 
 def according_to(sent: Span) -> Token | None:
