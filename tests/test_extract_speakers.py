@@ -111,3 +111,30 @@ def test_a_statement_inside_a_quotation_written_with_two_apostrophes_is_the_quot
         (".", 9, "punct", "PUNCT"),
     ]
     assert _speakers(events_of(build(make_doc, rows))) == {"he"}
+
+
+def _said_believes(content: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    # "Trump said he believes <content>."
+    return [
+        ("Trump", 1, "nsubj", "PROPN"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("he", 3, "nsubj", "PRON", "he", "PRP"),
+        ("believes", 1, "ccomp", "VERB", "believe", "VBZ"),
+        *content,
+        (".", 1, "punct", "PUNCT"),
+    ]
+
+
+def test_a_belief_someone_is_reported_to_hold_is_what_they_said(make_doc):
+    # "Trump said he believes Obama was born here." → Trump's statement, no second one by "he"
+    rows = _said_believes([("Obama", 6, "nsubjpass", "PROPN"), ("was", 6, "auxpass", "AUX", "be"),
+                           ("born", 3, "ccomp", "VERB", "bear", "VBN"), ("here", 6, "advmod", "ADV")])  # fmt: skip
+    assert _speakers(events_of(build(make_doc, rows, [(0, 1, "PERSON"), (4, 5, "PERSON")]))) == {"Trump"}
+
+
+def test_an_event_inside_a_reported_belief_is_attributed_to_the_one_who_said_it(make_doc):
+    # "Trump said he believes Iran attacked Israel."
+    rows = _said_believes([("Iran", 5, "nsubj", "PROPN"), ("attacked", 3, "ccomp", "VERB", "attack"),
+                           ("Israel", 5, "dobj", "PROPN")])  # fmt: skip
+    events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (4, 5, "GPE"), (6, 7, "GPE")]))
+    assert [e.attributed_to.mention.text for e in events if e.type == "ASSAULT"] == ["Trump"]

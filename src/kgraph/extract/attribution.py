@@ -25,6 +25,7 @@ __all__ = [
     "inside_quote",
     "inverted",
     "is_reporting",
+    "reported",
     "source_finding",
     "speaker",
     "speaking_subjects",
@@ -92,6 +93,12 @@ def _reporter_above(head: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def reported(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb is what someone is reported to say or believe: "Trump said he believes...", "...said the
+    videos show"."""
+    return _reporter_above(verb, lexicon) is not None
+
+
 def _reporter_beside(head: Token, lexicon: Lexicon) -> Token | None:
     """A reporting verb hanging off the event's clause: "'We will attack,' he said" (parataxis)."""
     verb = clause_verb(head)
@@ -138,6 +145,10 @@ def _relative(verb: Token, subject: Token) -> Token:
 def speaker(head: Token, lexicon: Lexicon) -> Token | None:
     """Return the head token of the speaker an event is attributed to, or ``None``."""
     reporter = _reporter_above(head, lexicon) or _reporter_beside(head, lexicon)
+    outer = reporter
+    while outer is not None and lexicon.lookup(outer.lemma_.lower()) is None:  # "X said he believes...": X's
+        reporter, outer = outer, _reporter_above(outer, lexicon)
+    reporter = outer or reporter
     if reporter is not None:
         found = speaking_subjects(reporter)
         if found:

@@ -15,7 +15,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kgraph.doccache import sent_pos_tokens
-from kgraph.extract.attribution import inside_quote, is_reporting, source_finding, speaker, statement_topics
+from kgraph.extract.attribution import (
+    inside_quote,
+    is_reporting,
+    reported,
+    source_finding,
+    speaker,
+    statement_topics,
+)
 from kgraph.extract.claims import claim_frames
 from kgraph.extract.credits import credit_frames
 from kgraph.extract.events import confidence, to_event
@@ -175,8 +182,8 @@ def cognition_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
     """Yield STATEMENT frames for belief verbs with a clause ("Experts believe that...") and for
     documents that show or find something ("Polls show a close contest")."""
     for token in sent_pos_tokens(sent, "VERB"):
-        if token.pos_ != "VERB" or lexicon.lookup(token.lemma_.lower()) is not None:
-            continue
+        if token.pos_ != "VERB" or lexicon.lookup(token.lemma_.lower()) is not None or reported(token, lexicon):
+            continue  # "he said he believes...": the belief is what he said, not a second statement
         clause = any(c.dep_ == "ccomp" for c in token.children)
         if (is_reporting(token, lexicon) and (clause or source_finding(token))) or _goes_on(token):
             actors = [a for a in (find_actor(t, depth=1) for t in subjects(token)) if a is not None]
