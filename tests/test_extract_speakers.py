@@ -138,3 +138,25 @@ def test_an_event_inside_a_reported_belief_is_attributed_to_the_one_who_said_it(
                            ("Israel", 5, "dobj", "PROPN")])  # fmt: skip
     events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (4, 5, "GPE"), (6, 7, "GPE")]))
     assert [e.attributed_to.mention.text for e in events if e.type == "ASSAULT"] == ["Trump"]
+
+
+def _to_tell(head: str, lemma: str) -> list[tuple[object, ...]]:
+    # "Clinton <head> to tell jokes."
+    return [
+        ("Clinton", 1, "nsubj", "PROPN"),
+        (head, 1, "ROOT", "VERB", lemma, "VBZ"),
+        ("to", 3, "aux", "PART", "to", "TO"),
+        ("tell", 1, "xcomp", "VERB", "tell", "VB"),
+        ("jokes", 3, "dobj", "NOUN", "joke", "NNS"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+
+
+def test_a_statement_only_needed_is_not_made(make_doc):
+    events = events_of(build(make_doc, _to_tell("needs", "need"), [(0, 1, "PERSON")]))
+    assert _speakers(events) == set()
+
+
+def test_a_statement_one_goes_on_to_make_is_made(make_doc):
+    events = events_of(build(make_doc, _to_tell("continues", "continue"), [(0, 1, "PERSON")]))
+    assert _speakers(events) == {"Clinton"}

@@ -44,7 +44,7 @@ from kgraph.extract.quotes import quote_frames, source_frames
 from kgraph.extract.relations import relation_frames
 from kgraph.extract.retype import military_strike, verbal_attack, warning
 from kgraph.extract.typing import type_verb
-from kgraph.extract.words import FIRST_SECOND_PERSON, NEGATIVE_HEADS, SPEECH_ACTS
+from kgraph.extract.words import FIRST_SECOND_PERSON, NEGATIVE_HEADS, SPEECH_ACTS, UNREALISED_HEADS
 from kgraph.model import Document, Event
 
 if TYPE_CHECKING:
@@ -272,12 +272,19 @@ def _own_words(frame: Frame) -> bool:
 
 
 def _unsaid(frame: Frame) -> bool:
-    """A statement someone else reports as not made or not yet made ("his lawyer said he would not answer")."""
-    return (
-        frame.type == "STATEMENT"
-        and frame.speaker is not None
-        and frame.mood in ("negated", "hypothetical", "future")
-    )
+    """A statement someone else reports as not made or not yet made ("his lawyer said he would not answer"),
+    or one only wanted, needed or allowed ("she needs to tell more jokes")."""
+    if frame.type != "STATEMENT":
+        return False
+    if frame.rule == "verb" and _unrealised(frame.head):
+        return True
+    return frame.speaker is not None and frame.mood in ("negated", "hypothetical", "future")
+
+
+def _unrealised(verb: Token) -> bool:
+    """A to-infinitive under a head of wanting, needing, trying or permitting: "allowed them to tell"."""
+    infinitive = any(c.dep_ == "aux" and c.text.lower() == "to" for c in verb.children)
+    return infinitive and verb.head.lemma_.lower() in UNREALISED_HEADS
 
 
 def _speech_act(frame: Frame) -> bool:
