@@ -160,3 +160,24 @@ def test_a_statement_only_needed_is_not_made(make_doc):
 def test_a_statement_one_goes_on_to_make_is_made(make_doc):
     events = events_of(build(make_doc, _to_tell("continues", "continue"), [(0, 1, "PERSON")]))
     assert _speakers(events) == {"Clinton"}
+
+
+def test_a_relative_speaker_after_a_list_is_written_once(make_doc):
+    # "Stars like LaBelle and Wonder, who joked that they would come."
+    rows = [
+        ("Stars", 0, "ROOT", "NOUN", "star", "NNS"),
+        ("like", 0, "prep", "ADP"),
+        ("LaBelle", 1, "pobj", "PROPN"),
+        ("and", 2, "cc", "CCONJ"),
+        ("Wonder", 2, "conj", "PROPN"),
+        (",", 4, "punct", "PUNCT"),
+        ("who", 7, "nsubj", "PRON", "who", "WP"),
+        ("joked", 2, "relcl", "VERB", "joke"),  # the parser hangs it on the first of the list
+        ("that", 11, "mark", "SCONJ"),
+        ("they", 11, "nsubj", "PRON", "they", "PRP"),
+        ("would", 11, "aux", "AUX", "would", "MD"),
+        ("come", 7, "ccomp", "VERB"),
+        (".", 0, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(2, 3, "PERSON"), (4, 5, "PERSON")]))
+    assert _speakers(events) == {"who"}

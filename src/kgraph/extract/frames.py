@@ -292,7 +292,8 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
         recipients = object_phrase(verb, typed, actors)
         weak = bool(recipients)
     if statement:
-        actors = [as_written(verb, a) for a in actors]
+        written = [as_written(verb, a) for a in actors]
+        actors = [w for w, a in zip(written, actors) if w != a] or written  # "B and C, who said": "who"
     trigger = typed.tokens if typed else (verb,)
     relation = typed.relation if typed else verb.lemma_.lower()
     frame = Frame(verb, typed, trigger, relation, actors, recipients, _object(verb, typed), rule="verb")
