@@ -181,3 +181,34 @@ def test_a_relative_speaker_after_a_list_is_written_once(make_doc):
     ]
     events = events_of(build(make_doc, rows, [(2, 3, "PERSON"), (4, 5, "PERSON")]))
     assert _speakers(events) == {"who"}
+
+
+def test_as_someone_put_it_quotes_them(make_doc):
+    # "Turnout fell, as the memo put it."
+    rows = [
+        ("Turnout", 1, "nsubj", "NOUN"),
+        ("fell", 1, "ROOT", "VERB", "fall"),
+        (",", 1, "punct", "PUNCT"),
+        ("as", 6, "mark", "SCONJ"),
+        ("the", 5, "det", "DET"),
+        ("memo", 6, "nsubj", "NOUN"),
+        ("put", 1, "advcl", "VERB", "put"),
+        ("it", 6, "dobj", "PRON", "it", "PRP"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    assert _speakers(events_of(build(make_doc, rows))) == {"the memo"}
+
+
+def test_putting_it_somewhere_quotes_nobody(make_doc):
+    # "The memo put it on the table."
+    rows = [
+        ("The", 1, "det", "DET"),
+        ("memo", 2, "nsubj", "NOUN"),
+        ("put", 2, "ROOT", "VERB", "put"),
+        ("it", 2, "dobj", "PRON", "it", "PRP"),
+        ("on", 2, "prep", "ADP"),
+        ("the", 6, "det", "DET"),
+        ("table", 4, "pobj", "NOUN"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    assert _speakers(events_of(build(make_doc, rows))) == set()

@@ -1,5 +1,5 @@
-"""Speakers no reporting verb introduces: "according to X", a poll opening a sentence, a quote
-signed with a dash ('"..." ― Name') and a name before a colon ("PENCE: Well, ...").
+"""Speakers no reporting verb introduces: "according to X", "as X put it", a poll opening a sentence,
+a quote signed with a dash ('"..." ― Name') and a name before a colon ("PENCE: Well, ...").
 
 Each yields a STATEMENT frame whose actor is the speaker or source.
 
@@ -46,9 +46,24 @@ def is_reporting_head(verb: Token) -> bool:
     return verb.lemma_.lower() in ("say", "tell", "report", "write", "add", "note", "show", "find")
 
 
+def _as_put(sent: Span) -> Iterator[tuple[Token, Token]]:
+    """ "..., as a Homeland Security memo put it", "As Ms. Simonyan put it, ...": ``(put, speaker)``."""
+    if "put" not in sent_words(sent)[1]:
+        return
+    for verb in sent_tokens(sent):
+        if verb.lemma_.lower() != "put" or verb.pos_ != "VERB":
+            continue
+        deps = {(c.dep_, c.text.lower()) for c in verb.children}
+        who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if ("dobj", "it") in deps and ("mark", "as") in deps and who is not None:
+            yield verb, who
+
+
 def source_frames(sent: Span) -> Iterator[Frame]:
-    """Yield a STATEMENT frame for "according to X" (a speaker or a source: "according to the poll")
-    and for a document opening a sentence ("In the latest poll, ...")."""
+    """Yield a STATEMENT frame for "according to X" (a speaker or a source: "according to the poll"),
+    for "as X put it" and for a document opening a sentence ("In the latest poll, ...")."""
+    for put, who in _as_put(sent):
+        yield Frame(put, None, (put,), "put it", [who], rule="according_to", type="STATEMENT", cameo_root="01")
     source = _in_source(sent)
     if source is not None:
         yield Frame(source.head, None, (source.head, source), "in source", [source], rule="according_to",
