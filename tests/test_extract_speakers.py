@@ -212,3 +212,14 @@ def test_putting_it_somewhere_quotes_nobody(make_doc):
         (".", 2, "punct", "PUNCT"),
     ]
     assert _speakers(events_of(build(make_doc, rows))) == set()
+
+
+def test_maintaining_something_is_no_statement_but_maintaining_that_is(make_doc):
+    # "The embassy maintains a monitor." / "The embassy maintains that it is safe."
+    kept = [("The", 1, "det", "DET"), ("embassy", 2, "nsubj", "NOUN"),
+            ("maintains", 2, "ROOT", "VERB", "maintain", "VBZ")]  # fmt: skip
+    thing = kept + [("a", 4, "det", "DET"), ("monitor", 2, "dobj", "NOUN"), (".", 2, "punct", "PUNCT")]
+    clause = kept + [("that", 6, "mark", "SCONJ"), ("it", 6, "nsubj", "PRON", "it", "PRP"),
+                     ("is", 2, "ccomp", "AUX", "be", "VBZ"), ("safe", 6, "acomp", "ADJ"), (".", 2, "punct", "PUNCT")]  # fmt: skip
+    assert _speakers(events_of(build(make_doc, thing))) == set()
+    assert _speakers(events_of(build(make_doc, clause))) == {"The embassy"}

@@ -446,9 +446,14 @@ def reporting_frame_ok(frame: Frame, lexicon: Lexicon) -> bool:
         return False
     if inside_quote(frame.head):
         return False
-    entry = lexicon.lookup(frame.head.lemma_.lower())
-    if entry is None and is_reporting(frame.head, lexicon):
-        return any(c.dep_ in ("ccomp", "parataxis") for c in frame.head.children) or source_finding(
-            frame.head
-        )
+    lemma = frame.head.lemma_.lower()
+    clause = any(c.dep_ in ("ccomp", "parataxis") for c in frame.head.children)
+    if lemma in _SAYING_ONLY_WITH_A_CLAUSE:  # "maintains that he is innocent", not "maintained by the embassy"
+        return clause
+    if lexicon.lookup(lemma) is None and is_reporting(frame.head, lexicon):
+        return clause or source_finding(frame.head)
     return True
+
+
+#: Statement verbs whose other senses are no saying: "maintain a monitor", "pronounced kiss-E-tow".
+_SAYING_ONLY_WITH_A_CLAUSE = frozenset({"maintain", "pronounce"})
