@@ -223,3 +223,18 @@ def test_maintaining_something_is_no_statement_but_maintaining_that_is(make_doc)
                      ("is", 2, "ccomp", "AUX", "be", "VBZ"), ("safe", 6, "acomp", "ADJ"), (".", 2, "punct", "PUNCT")]  # fmt: skip
     assert _speakers(events_of(build(make_doc, thing))) == set()
     assert _speakers(events_of(build(make_doc, clause))) == {"The embassy"}
+
+
+def test_the_it_of_it_is_worth_noting_says_nothing(make_doc):
+    # "It is worth noting that Apple paid."
+    rows = [
+        ("It", 1, "nsubj", "PRON", "it", "PRP"),
+        ("is", 1, "ROOT", "AUX", "be", "VBZ"),
+        ("worth", 1, "acomp", "ADJ"),
+        ("noting", 2, "xcomp", "VERB", "note", "VBG"),
+        ("that", 6, "mark", "SCONJ"),
+        ("Apple", 6, "nsubj", "PROPN"),
+        ("paid", 3, "ccomp", "VERB", "pay"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    assert _speakers(events_of(build(make_doc, rows, [(5, 6, "ORG")]))) == set()
