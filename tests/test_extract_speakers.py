@@ -238,3 +238,17 @@ def test_the_it_of_it_is_worth_noting_says_nothing(make_doc):
         (".", 1, "punct", "PUNCT"),
     ]
     assert _speakers(events_of(build(make_doc, rows, [(5, 6, "ORG")]))) == set()
+
+
+def _backed(verb: str, lemma: str) -> list[tuple[object, ...]]:
+    # "Russia <verb> Assad."
+    return [("Russia", 1, "nsubj", "PROPN"), (verb, 1, "ROOT", "VERB", lemma), ("Assad", 1, "dobj", "PROPN"),
+            (".", 1, "punct", "PUNCT")]  # fmt: skip
+
+
+def test_backing_someone_is_support_but_no_speech_endorsing_is_both(make_doc):
+    ents = [(0, 1, "GPE"), (2, 3, "PERSON")]
+    backed = events_of(build(make_doc, _backed("backed", "back"), ents))
+    assert [e.type for e in backed] == ["SUPPORT"] and _speakers(backed) == set()
+    endorsed = events_of(build(make_doc, _backed("endorsed", "endorse"), ents))
+    assert _speakers(endorsed) == {"Russia"}

@@ -153,8 +153,6 @@ SPEECH_ACTS = frozenset(
         "repudiate",
         "renounce",
         "spurn",
-        "support",
-        "back",
         "promote",
         "downplay",
     }
