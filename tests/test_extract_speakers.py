@@ -252,3 +252,20 @@ def test_backing_someone_is_support_but_no_speech_endorsing_is_both(make_doc):
     assert [e.type for e in backed] == ["SUPPORT"] and _speakers(backed) == set()
     endorsed = events_of(build(make_doc, _backed("endorsed", "endorse"), ents))
     assert _speakers(endorsed) == {"Russia"}
+
+
+def test_according_to_a_compound_misread_as_a_verb_and_its_object(make_doc):
+    # "Trump demeaned women, according to show insiders."
+    rows = [
+        ("Trump", 1, "nsubj", "PROPN"),
+        ("demeaned", 1, "ROOT", "VERB", "demean"),
+        ("women", 1, "dobj", "NOUN", "woman", "NNS"),
+        (",", 1, "punct", "PUNCT"),
+        ("according", 1, "prep", "VERB", "accord", "VBG"),
+        ("to", 4, "prep", "ADP"),
+        ("show", 5, "pcomp", "VERB", "show", "VB"),
+        ("insiders", 6, "dobj", "NOUN", "insider", "NNS"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "PERSON")]))
+    assert "insiders" in _speakers(events)

@@ -77,10 +77,18 @@ def according_to(sent: Span) -> Token | None:
     for token in sent_tokens(sent):
         if token.text.lower() == "according":
             for to in (c for c in token.children if c.text.lower() == "to"):
-                pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
+                pobj = next((g for g in to.children if g.dep_ == "pobj"), None) or _misread_object(to)
                 if pobj is not None:
                     return pobj
     return None
+
+
+def _misread_object(to: Token) -> Token | None:
+    """ "according to show insiders" read as a verb and its object: the noun that ends the phrase."""
+    verb = next((g for g in to.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+    if verb is None or any(c.dep_ == "aux" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _reporter_above(head: Token, lexicon: Lexicon) -> Token | None:

@@ -72,11 +72,12 @@ def source_frames(sent: Span) -> Iterator[Frame]:
     if pobj is not None and (
         is_actor(pobj) or (pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in NUMERIC_ENTS)
     ):
-        according = pobj.head.head
+        to = pobj.head if pobj.dep_ == "pobj" else pobj.head.head  # "according to show insiders" misread
+        according = to.head
         yield Frame(
             according,
             None,
-            (according, pobj.head),
+            (according, to),
             "according to",
             [pobj],
             rule="according_to",
