@@ -269,3 +269,19 @@ def test_according_to_a_compound_misread_as_a_verb_and_its_object(make_doc):
     ]
     events = events_of(build(make_doc, rows, [(0, 1, "PERSON")]))
     assert "insiders" in _speakers(events)
+
+
+def test_a_subject_across_a_paragraph_break_is_a_misparse(make_doc):
+    # "Kim Says Talks Failed.\n\nSEOUL -- ..." parsed as one sentence with SEOUL a second subject
+    rows = [
+        ("Kim", 1, "nsubj", "PROPN"),
+        ("Says", 1, "ROOT", "VERB", "say", "VBZ"),
+        ("Talks", 3, "nsubj", "NOUN", "talk", "NNS"),
+        ("Failed", 1, "ccomp", "VERB", "fail"),
+        (".", 1, "punct", "PUNCT"),
+        ("\n\n", 4, "dep", "SPACE", "\n\n", "_SP"),
+        ("SEOUL", 1, "nsubj", "PROPN"),
+        ("--", 6, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (6, 7, "GPE")]))
+    assert _speakers(events) == {"Kim"}

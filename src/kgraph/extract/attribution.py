@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from kgraph.doccache import doc_text, sent_tokens, sent_words
 from kgraph.extract.lexicon import Lexicon
-from kgraph.extract.participants import entity_of, is_actor, subjects
+from kgraph.extract.participants import across_paragraphs, entity_of, is_actor, subjects
 from kgraph.extract.words import ACTOR_ENTS, COGNITION, SOURCE_NOUNS
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ def inverted(verb: Token) -> list[Token]:
     A headline or quote that ends in "says X" is often parsed with its content as a second
     subject; when a subject follows the verb, the subjects before it are what was said.
     """
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not across_paragraphs(verb, c)]
     if not any(c.i > verb.i for c in own):
         return []
     return [c for c in own if c.i < verb.i]
