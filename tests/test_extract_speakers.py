@@ -285,3 +285,18 @@ def test_a_subject_across_a_paragraph_break_is_a_misparse(make_doc):
     ]
     events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (6, 7, "GPE")]))
     assert _speakers(events) == {"Kim"}
+
+
+def test_an_it_that_met_and_said_still_speaks(make_doc):
+    # "It met and said that talks failed."
+    rows = [
+        ("It", 1, "nsubj", "PRON", "it", "PRP"),
+        ("met", 1, "ROOT", "VERB", "meet"),
+        ("and", 1, "cc", "CCONJ"),
+        ("said", 1, "conj", "VERB", "say"),
+        ("that", 6, "mark", "SCONJ"),
+        ("talks", 6, "nsubj", "NOUN", "talk", "NNS"),
+        ("failed", 3, "ccomp", "VERB", "fail"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    assert _speakers(events_of(build(make_doc, rows))) == {"It"}

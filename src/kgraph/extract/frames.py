@@ -444,7 +444,7 @@ def reporting_frame_ok(frame: Frame, lexicon: Lexicon) -> bool:
         return True
     if not frame.actors or all(a.text.lower() in FIRST_SECOND_PERSON for a in frame.actors):
         return False
-    if all(a.text.lower() == "it" and a.head != frame.head for a in frame.actors):
+    if frame.head.dep_ != "conj" and all(a.text.lower() == "it" and a.head != frame.head for a in frame.actors):
         return False  # "It goes without saying", "it is worth noting": the "it" of the clause says nothing
     if inside_quote(frame.head):
         return False
