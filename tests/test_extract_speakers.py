@@ -300,3 +300,29 @@ def test_an_it_that_met_and_said_still_speaks(make_doc):
         (".", 1, "punct", "PUNCT"),
     ]
     assert _speakers(events_of(build(make_doc, rows))) == {"It"}
+
+
+def _report(modifier: str, label: str) -> tuple[list[tuple[object, ...]], list[tuple[int, int, str]]]:
+    # "A <modifier> report that Trump lost money appeared."
+    rows = [
+        ("A", 2, "det", "DET"),
+        (modifier, 2, "compound", "PROPN"),
+        ("report", 7, "nsubj", "NOUN"),
+        ("that", 5, "mark", "SCONJ"),
+        ("Trump", 5, "nsubj", "PROPN"),
+        ("lost", 2, "acl", "VERB", "lose"),
+        ("money", 5, "dobj", "NOUN"),
+        ("appeared", 7, "ROOT", "VERB", "appear"),
+        (".", 7, "punct", "PUNCT"),
+    ]
+    return rows, [(1, 2, label), (4, 5, "PERSON")]
+
+
+def test_a_named_source_of_a_report_that_says_something_speaks(make_doc):
+    rows, ents = _report("Reuters", "ORG")
+    assert _speakers(events_of(build(make_doc, rows, ents))) == {"Reuters"}
+
+
+def test_a_report_named_by_its_date_has_no_speaker(make_doc):
+    rows, ents = _report("Monday", "DATE")
+    assert _speakers(events_of(build(make_doc, rows, ents))) == set()
