@@ -182,7 +182,11 @@ def cognition_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
     """Yield STATEMENT frames for belief verbs with a clause ("Experts believe that...") and for
     documents that show or find something ("Polls show a close contest")."""
     for token in sent_pos_tokens(sent, "VERB"):
-        if token.pos_ != "VERB" or lexicon.lookup(token.lemma_.lower()) is not None or reported(token, lexicon):
+        if (
+            token.pos_ != "VERB"
+            or lexicon.lookup(token.lemma_.lower()) is not None
+            or reported(token, lexicon)
+        ):
             continue  # "he said he believes...": the belief is what he said, not a second statement
         clause = any(c.dep_ == "ccomp" for c in token.children)
         if (is_reporting(token, lexicon) and (clause or source_finding(token))) or _goes_on(token):

@@ -444,17 +444,24 @@ def reporting_frame_ok(frame: Frame, lexicon: Lexicon) -> bool:
         return True
     if not frame.actors or all(a.text.lower() in FIRST_SECOND_PERSON for a in frame.actors):
         return False
-    if frame.head.dep_ != "conj" and all(a.text.lower() == "it" and a.head != frame.head for a in frame.actors):
-        return False  # "It goes without saying", "it is worth noting": the "it" of the clause says nothing
+    if _dummy_it(frame):
+        return False
     if inside_quote(frame.head):
         return False
     lemma = frame.head.lemma_.lower()
     clause = any(c.dep_ in ("ccomp", "parataxis") for c in frame.head.children)
-    if lemma in _SAYING_ONLY_WITH_A_CLAUSE:  # "maintains that he is innocent", not "maintained by the embassy"
+    if lemma in _SAYING_ONLY_WITH_A_CLAUSE:  # "maintains that...", not "maintained by the embassy"
         return clause
     if lexicon.lookup(lemma) is None and is_reporting(frame.head, lexicon):
         return clause or source_finding(frame.head)
     return True
+
+
+def _dummy_it(frame: Frame) -> bool:
+    """ "It goes without saying", "it is worth noting": the "it" the verb inherits says nothing
+    (but "It met and said..." does)."""
+    inherited = all(a.text.lower() == "it" and a.head != frame.head for a in frame.actors)
+    return inherited and frame.head.dep_ != "conj"
 
 
 #: Statement verbs whose other senses are no saying: "maintain a monitor", "pronounced kiss-E-tow".

@@ -63,7 +63,9 @@ def source_frames(sent: Span) -> Iterator[Frame]:
     """Yield a STATEMENT frame for "according to X" (a speaker or a source: "according to the poll"),
     for "as X put it" and for a document opening a sentence ("In the latest poll, ...")."""
     for put, who in _as_put(sent):
-        yield Frame(put, None, (put,), "put it", [who], rule="according_to", type="STATEMENT", cameo_root="01")
+        yield Frame(
+            put, None, (put,), "put it", [who], rule="according_to", type="STATEMENT", cameo_root="01"
+        )
     source = _in_source(sent)
     if source is not None:
         yield Frame(source.head, None, (source.head, source), "in source", [source], rule="according_to",
