@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from kgraph.doccache import doc_text, sent_tokens, sent_words
 from kgraph.extract.lexicon import Lexicon
-from kgraph.extract.participants import entity_of, is_actor, subjects
+from kgraph.extract.participants import across_paragraphs, entity_of, is_actor, subjects
 from kgraph.extract.words import ACTOR_ENTS, COGNITION, SOURCE_NOUNS
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ __all__ = [
     "inside_quote",
     "inverted",
     "is_reporting",
+    "reported",
     "source_finding",
     "speaker",
     "speaking_subjects",
@@ -66,7 +67,7 @@ def inside_quote(token: Token) -> bool:
     seg = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
     if "“" in seg or "”" in seg:
         return seg.count("“") > seg.count("”")
-    return seg.count('"') % 2 == 1
+    return (seg.count('"') + seg.count("''")) % 2 == 1  # ''...'' is how some papers write a quote
 
 
 def according_to(sent: Span) -> Token | None:
@@ -76,10 +77,18 @@ def according_to(sent: Span) -> Token | None:
     for token in sent_tokens(sent):
         if token.text.lower() == "according":
             for to in (c for c in token.children if c.text.lower() == "to"):
-                pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
+                pobj = next((g for g in to.children if g.dep_ == "pobj"), None) or _misread_object(to)
                 if pobj is not None:
                     return pobj
     return None
+
+
+def _misread_object(to: Token) -> Token | None:
+    """ "according to show insiders" read as a verb and its object: the noun that ends the phrase."""
+    verb = next((g for g in to.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+    if verb is None or any(c.dep_ == "aux" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _reporter_above(head: Token, lexicon: Lexicon) -> Token | None:
@@ -90,6 +99,12 @@ def _reporter_above(head: Token, lexicon: Lexicon) -> Token | None:
             return token
         child, token = token, token.head
     return None
+
+
+def reported(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb is what someone is reported to say or believe: "Trump said he believes...", "...said the
+    videos show"."""
+    return _reporter_above(verb, lexicon) is not None
 
 
 def _reporter_beside(head: Token, lexicon: Lexicon) -> Token | None:
@@ -107,7 +122,7 @@ def inverted(verb: Token) -> list[Token]:
     A headline or quote that ends in "says X" is often parsed with its content as a second
     subject; when a subject follows the verb, the subjects before it are what was said.
     """
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not across_paragraphs(verb, c)]
     if not any(c.i > verb.i for c in own):
         return []
     return [c for c in own if c.i < verb.i]
@@ -138,6 +153,10 @@ def _relative(verb: Token, subject: Token) -> Token:
 def speaker(head: Token, lexicon: Lexicon) -> Token | None:
     """Return the head token of the speaker an event is attributed to, or ``None``."""
     reporter = _reporter_above(head, lexicon) or _reporter_beside(head, lexicon)
+    outer = reporter
+    while outer is not None and lexicon.lookup(outer.lemma_.lower()) is None:  # "X said he believes...": X's
+        reporter, outer = outer, _reporter_above(outer, lexicon)
+    reporter = outer or reporter
     if reporter is not None:
         found = speaking_subjects(reporter)
         if found:

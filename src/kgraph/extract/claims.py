@@ -1,8 +1,9 @@
 """Claims: what someone's statement nouns say ("Trump's claim that...", "his remarks on Saturday").
 
 A noun of saying or stance with a clause of its own, whose possessor (or "by"/"from"
-object) is an actor, makes a STATEMENT by that actor about the topics of its phrase: "North Korea's claims that
-its test succeeded" → North Korea; "warnings from his attorney that..." → his attorney.
+object, or a named modifier: "a New York Times report that...") is an actor, makes a
+STATEMENT by that actor about the topics of its phrase: "North Korea's claims that its
+test succeeded" → North Korea; "warnings from his attorney that..." → his attorney.
 
 >>> # claim_frames(nlp("Russia's claims that Ukraine built a bomb were rejected.")[:])
 """
@@ -16,6 +17,7 @@ from kgraph.doccache import sent_pos_tokens, sent_words
 from kgraph.extract.attribution import topics_in
 from kgraph.extract.frames import Frame
 from kgraph.extract.participants import is_actor
+from kgraph.extract.words import ACTOR_ENTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -60,6 +62,7 @@ CLAIM_NOUNS = frozenset(
         "assessment",
         "finding",
         "forecast",
+        "report",
     }
 )
 _OWNER_PREPS = frozenset({"by", "from"})
@@ -74,6 +77,9 @@ def _owner(noun: Token) -> Token | None:
     preps = _OWNER_PREPS | ({"of"} if _in_words(noun) else set())
     for child in noun.children:
         if child.dep_ == "poss" and is_actor(child):
+            return child
+    for child in noun.children:  # "a New York Times report that...", "Russian claims that..."
+        if child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in ACTOR_ENTS and _says_that(noun):
             return child
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.text.lower() in preps):
         for pobj in (g for g in prep.children if g.dep_ == "pobj" and is_actor(g)):

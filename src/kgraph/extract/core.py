@@ -15,7 +15,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kgraph.doccache import sent_pos_tokens
-from kgraph.extract.attribution import inside_quote, is_reporting, source_finding, speaker, statement_topics
+from kgraph.extract.attribution import (
+    inside_quote,
+    is_reporting,
+    reported,
+    source_finding,
+    speaker,
+    statement_topics,
+)
 from kgraph.extract.claims import claim_frames
 from kgraph.extract.credits import credit_frames
 from kgraph.extract.events import confidence, to_event
@@ -37,7 +44,7 @@ from kgraph.extract.quotes import quote_frames, source_frames
 from kgraph.extract.relations import relation_frames
 from kgraph.extract.retype import military_strike, verbal_attack, warning
 from kgraph.extract.typing import type_verb
-from kgraph.extract.words import FIRST_SECOND_PERSON, NEGATIVE_HEADS, SPEECH_ACTS
+from kgraph.extract.words import FIRST_SECOND_PERSON, NEGATIVE_HEADS, SPEECH_ACTS, UNREALISED_HEADS
 from kgraph.model import Document, Event
 
 if TYPE_CHECKING:
@@ -175,8 +182,12 @@ def cognition_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
     """Yield STATEMENT frames for belief verbs with a clause ("Experts believe that...") and for
     documents that show or find something ("Polls show a close contest")."""
     for token in sent_pos_tokens(sent, "VERB"):
-        if token.pos_ != "VERB" or lexicon.lookup(token.lemma_.lower()) is not None:
-            continue
+        if (
+            token.pos_ != "VERB"
+            or lexicon.lookup(token.lemma_.lower()) is not None
+            or reported(token, lexicon)
+        ):
+            continue  # "he said he believes...": the belief is what he said, not a second statement
         clause = any(c.dep_ == "ccomp" for c in token.children)
         if (is_reporting(token, lexicon) and (clause or source_finding(token))) or _goes_on(token):
             actors = [a for a in (find_actor(t, depth=1) for t in subjects(token)) if a is not None]
@@ -265,12 +276,19 @@ def _own_words(frame: Frame) -> bool:
 
 
 def _unsaid(frame: Frame) -> bool:
-    """A statement someone else reports as not made or not yet made ("his lawyer said he would not answer")."""
-    return (
-        frame.type == "STATEMENT"
-        and frame.speaker is not None
-        and frame.mood in ("negated", "hypothetical", "future")
-    )
+    """A statement someone else reports as not made or not yet made ("his lawyer said he would not answer"),
+    or one only wanted, needed or allowed ("she needs to tell more jokes")."""
+    if frame.type != "STATEMENT":
+        return False
+    if frame.rule == "verb" and _unrealised(frame.head):
+        return True
+    return frame.speaker is not None and frame.mood in ("negated", "hypothetical", "future")
+
+
+def _unrealised(verb: Token) -> bool:
+    """A to-infinitive under a head of wanting, needing, trying or permitting: "allowed them to tell"."""
+    infinitive = any(c.dep_ == "aux" and c.text.lower() == "to" for c in verb.children)
+    return infinitive and verb.head.lemma_.lower() in UNREALISED_HEADS
 
 
 def _speech_act(frame: Frame) -> bool:

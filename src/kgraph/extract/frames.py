@@ -34,7 +34,9 @@ from kgraph.extract.words import (
     FORCES,
     NAMED_ENTS,
     NUMERIC_ENTS,
+    PEOPLE_PRONOUNS,
     QUANTIFIERS,
+    SPEECH_ACTS,
     UNDERGO,
     VERB_RECIPIENT_PREPS,
 )
@@ -243,13 +245,21 @@ def sources(verb: Token) -> list[Token]:
     """Whoever or whatever a reporting verb has as subject: "his surrogates said", "a new poll shows".
 
     Reporting verbs take speakers (people, bodies) or sources (documents, media) as subjects,
-    so any noun subject is the speaker of the statement; so is a share of a poll ("73 percent said").
+    so any noun subject is the speaker of the statement; so is a share of a poll ("73 percent said")
+    and a pronoun standing for people ("those close to him say", "many of whom say").
     """
     return [
         t
         for t in subjects(verb)
-        if (t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in NUMERIC_ENTS) or t.ent_type_ in _SHARES
+        if (t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in NUMERIC_ENTS)
+        or t.ent_type_ in _SHARES
+        or t.text.lower() in PEOPLE_PRONOUNS
     ]
+
+
+def _people(verb: Token) -> list[Token]:
+    """People a pronoun names as the subject of a speech act: "others vowed", "all agreed"."""
+    return [t for t in subjects(verb) if t.text.lower() in PEOPLE_PRONOUNS]
 
 
 def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame | None:
@@ -267,7 +277,7 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
     content = {t.i for c in inverted(verb) for t in c.subtree} if statement else set()
     actors = [a for a in _actors(subjects(verb)) if a.i not in content]
     if not actors and typed is not None and not statement:
-        actors = _agent_event(verb, lexicon)
+        actors = _agent_event(verb, lexicon) or (_people(verb) if verb.lemma_.lower() in SPEECH_ACTS else [])
     if not actors and statement:
         actors = [a for a in sources(verb) if a.i not in content]
     recipients = recipients_of(verb, typed, actors)
@@ -282,7 +292,8 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
         recipients = object_phrase(verb, typed, actors)
         weak = bool(recipients)
     if statement:
-        actors = [as_written(verb, a) for a in actors]
+        written = [as_written(verb, a) for a in actors]
+        actors = [w for w, a in zip(written, actors) if w != a] or written  # "B and C, who said": "who"
     trigger = typed.tokens if typed else (verb,)
     relation = typed.relation if typed else verb.lemma_.lower()
     frame = Frame(verb, typed, trigger, relation, actors, recipients, _object(verb, typed), rule="verb")
@@ -433,11 +444,25 @@ def reporting_frame_ok(frame: Frame, lexicon: Lexicon) -> bool:
         return True
     if not frame.actors or all(a.text.lower() in FIRST_SECOND_PERSON for a in frame.actors):
         return False
+    if _dummy_it(frame):
+        return False
     if inside_quote(frame.head):
         return False
-    entry = lexicon.lookup(frame.head.lemma_.lower())
-    if entry is None and is_reporting(frame.head, lexicon):
-        return any(c.dep_ in ("ccomp", "parataxis") for c in frame.head.children) or source_finding(
-            frame.head
-        )
+    lemma = frame.head.lemma_.lower()
+    clause = any(c.dep_ in ("ccomp", "parataxis") for c in frame.head.children)
+    if lemma in _SAYING_ONLY_WITH_A_CLAUSE:  # "maintains that...", not "maintained by the embassy"
+        return clause
+    if lexicon.lookup(lemma) is None and is_reporting(frame.head, lexicon):
+        return clause or source_finding(frame.head)
     return True
+
+
+def _dummy_it(frame: Frame) -> bool:
+    """ "It goes without saying", "it is worth noting": the "it" the verb inherits says nothing
+    (but "It met and said..." does)."""
+    inherited = all(a.text.lower() == "it" and a.head != frame.head for a in frame.actors)
+    return inherited and frame.head.dep_ != "conj"
+
+
+#: Statement verbs whose other senses are no saying: "maintain a monitor", "pronounced kiss-E-tow".
+_SAYING_ONLY_WITH_A_CLAUSE = frozenset({"maintain", "pronounce"})

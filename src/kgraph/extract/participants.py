@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
+    "across_paragraphs",
     "actor_spans",
     "direct_objects",
     "entity_of",
@@ -151,10 +152,16 @@ def _misparsed_passive(verb: Token) -> bool:
 
 def _own_subjects(verb: Token) -> list[Token]:
     deps = ("nsubj", "csubj", "nsubjpass") if _misparsed_passive(verb) else ("nsubj", "csubj")
-    found = [c for c in verb.children if c.dep_ in deps]
+    found = [c for c in verb.children if c.dep_ in deps and not across_paragraphs(verb, c)]
     if _passive(verb):
         found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return _with_conjuncts([_antecedent(t, verb) for t in found])
+
+
+def across_paragraphs(verb: Token, subject: Token) -> bool:
+    """A headline parsed together with the paragraph after it: "Obama Says ...\n\nWASHINGTON -- ..."."""
+    start, end = sorted((verb.i, subject.i))
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in verb.doc[start:end])
 
 
 def _passive(verb: Token) -> bool:

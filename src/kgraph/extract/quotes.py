@@ -1,5 +1,5 @@
-"""Speakers no reporting verb introduces: "according to X", a poll opening a sentence, a quote
-signed with a dash ('"..." ― Name') and a name before a colon ("PENCE: Well, ...").
+"""Speakers no reporting verb introduces: "according to X", "as X put it", a poll opening a sentence,
+a quote signed with a dash ('"..." ― Name') and a name before a colon ("PENCE: Well, ...").
 
 Each yields a STATEMENT frame whose actor is the speaker or source.
 
@@ -46,9 +46,26 @@ def is_reporting_head(verb: Token) -> bool:
     return verb.lemma_.lower() in ("say", "tell", "report", "write", "add", "note", "show", "find")
 
 
+def _as_put(sent: Span) -> Iterator[tuple[Token, Token]]:
+    """ "..., as a Homeland Security memo put it", "As Ms. Simonyan put it, ...": ``(put, speaker)``."""
+    if "put" not in sent_words(sent)[1]:
+        return
+    for verb in sent_tokens(sent):
+        if verb.lemma_.lower() != "put" or verb.pos_ != "VERB":
+            continue
+        deps = {(c.dep_, c.text.lower()) for c in verb.children}
+        who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if ("dobj", "it") in deps and ("mark", "as") in deps and who is not None:
+            yield verb, who
+
+
 def source_frames(sent: Span) -> Iterator[Frame]:
-    """Yield a STATEMENT frame for "according to X" (a speaker or a source: "according to the poll")
-    and for a document opening a sentence ("In the latest poll, ...")."""
+    """Yield a STATEMENT frame for "according to X" (a speaker or a source: "according to the poll"),
+    for "as X put it" and for a document opening a sentence ("In the latest poll, ...")."""
+    for put, who in _as_put(sent):
+        yield Frame(
+            put, None, (put,), "put it", [who], rule="according_to", type="STATEMENT", cameo_root="01"
+        )
     source = _in_source(sent)
     if source is not None:
         yield Frame(source.head, None, (source.head, source), "in source", [source], rule="according_to",
@@ -57,11 +74,12 @@ def source_frames(sent: Span) -> Iterator[Frame]:
     if pobj is not None and (
         is_actor(pobj) or (pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in NUMERIC_ENTS)
     ):
-        according = pobj.head.head
+        to = pobj.head if pobj.dep_ == "pobj" else pobj.head.head  # "according to show insiders" misread
+        according = to.head
         yield Frame(
             according,
             None,
-            (according, pobj.head),
+            (according, to),
             "according to",
             [pobj],
             rule="according_to",
@@ -89,10 +107,17 @@ def _name_like(token: Token) -> bool:
     )
 
 
+def _glued_dash(token: Token) -> bool:
+    """A closing quote and a dash written together ('..."― Name') and read as one token."""
+    return len(token.text) > 1 and token.text[0] in _QUOTES and token.text[1:] in _DASHES
+
+
 def _signed(dash: Token) -> Token | None:
     """'"..." ― Name': the name after a dash that follows a closing quote."""
-    before, after = _near(dash, -1), _near(dash, 1)
-    if before is None or after is None or before.text not in _QUOTES or not _name_like(after):
+    before, after = (dash, _near(dash, 1)) if _glued_dash(dash) else (_near(dash, -1), _near(dash, 1))
+    if before is None or after is None or not _name_like(after):
+        return None
+    if before.text not in _QUOTES and not _glued_dash(before):
         return None
     ent = entity_of(after)
     return ent.root if ent is not None else after
@@ -139,10 +164,11 @@ def _line_start(token: Token) -> bool:
 
 def quote_frames(sent: Span) -> Iterator[Frame]:
     """Yield STATEMENT frames for quotes signed with a dash ('"..." ― Name') or led by 'NAME:'."""
-    if _QUOTE_MARKS.isdisjoint(sent_words(sent)[0]):
+    words = sent_words(sent)[0]
+    if _QUOTE_MARKS.isdisjoint(words) and not any(q + d in words for q in _QUOTES for d in _DASHES):
         return
     for token in sent_tokens(sent):
-        if token.text in _DASHES:
+        if token.text in _DASHES or _glued_dash(token):
             who = _signed(token)
         elif token.text == ":":
             who = _announced(token)
