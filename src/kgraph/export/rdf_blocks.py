@@ -128,9 +128,8 @@ class BlockFormatter:
 
     def edges(self, eid: str) -> list[tuple[str, str]]:
         """``(other node, edge key)`` of every edge of the event, sorted: what its roles are made of."""
-        edges = [(u, k) for u, keys in self.g.pred[eid].items() for k in keys]
-        edges += [(v, k) for v, keys in self.g.succ[eid].items() for k in keys]
-        return sorted(edges)
+        pred, succ = self.g._pred[eid], self.g._succ[eid]  # the adjacency dicts: no view per neighbour
+        return sorted([(u, k) for u, keys in pred.items() for k in keys] + [(v, k) for v, keys in succ.items() for k in keys])
 
     def roles(self, eid: str, e: str, j: str) -> tuple[str, str]:
         """The shortcut properties of event ``e`` and its roles (``sem:Role`` + ``sem:roleType``)."""
