@@ -1,0 +1,33 @@
+"""Rules for CAMEO-style coding of snippets, on hand-built parses."""
+
+from __future__ import annotations
+
+from extract_docs import build, events_of, triples
+
+
+def test_helping_with_a_verb_complement_is_not_aid(make_doc):
+    # "The US team helped invade Ukraine.": the event is the invading, nobody is aided.
+    rows = [
+        ("The", 2, "det", "DET"),
+        ("US", 2, "compound", "PROPN"),
+        ("team", 3, "nsubj", "NOUN"),
+        ("helped", 3, "ROOT", "VERB", "help"),
+        ("invade", 3, "xcomp", "VERB", "invade", "VB"),
+        ("Ukraine", 4, "dobj", "PROPN"),
+        (".", 3, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(1, 2, "GPE"), (5, 6, "GPE")]))
+    assert {e.type for e in events} == {"ASSAULT"}
+
+
+def test_helping_someone_is_aid(make_doc):
+    # "Australia helped Vanuatu rebuild."
+    rows = [
+        ("Australia", 1, "nsubj", "PROPN"),
+        ("helped", 1, "ROOT", "VERB", "help"),
+        ("Vanuatu", 1, "dobj", "PROPN"),
+        ("rebuild", 1, "xcomp", "VERB", "rebuild", "VB"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "GPE"), (2, 3, "GPE")]))
+    assert ("Australia", "AID", "Vanuatu") in triples(events)
