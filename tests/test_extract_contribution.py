@@ -1,4 +1,4 @@
-"""Rules for CAMEO-style coding of snippets, on hand-built parses."""
+"""Rules for CAMEO-style coding of news snippets (contribution verbs, headline passives), on hand-built parses."""
 
 from __future__ import annotations
 
@@ -31,3 +31,29 @@ def test_helping_someone_is_aid(make_doc):
     ]
     events = events_of(build(make_doc, rows, [(0, 1, "GPE"), (2, 3, "GPE")]))
     assert ("Australia", "AID", "Vanuatu") in triples(events)
+
+
+def test_a_headline_passive_without_was_has_its_subject_acted_upon(make_doc):
+    # "Argentina downgraded by Fitch."
+    rows = [
+        ("Argentina", 1, "nsubj", "PROPN"),
+        ("downgraded", 1, "ROOT", "VERB", "downgrade", "VBN"),
+        ("by", 1, "prep", "ADP"),
+        ("Fitch", 2, "pobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "GPE"), (3, 4, "ORG")]))
+    assert triples(events) == {("Fitch", "SANCTION", "Argentina")}
+
+
+def test_a_headline_passive_without_agent_has_no_actor(make_doc):
+    # "Police officers killed." vs "Police officers killed three gunmen."
+    rows = [
+        ("Police", 1, "compound", "NOUN", "police"),
+        ("officers", 2, "nsubj", "NOUN", "officer"),
+        ("killed", 2, "ROOT", "VERB", "kill", "VBD"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    assert triples(events_of(build(make_doc, rows))) == {("", "ASSAULT", "Police officers")}
+    rows = [*rows[:3], ("three", 4, "nummod", "NUM"), ("gunmen", 2, "dobj", "NOUN", "gunman"), (".", 2, "punct", "PUNCT")]
+    assert triples(events_of(build(make_doc, rows))) == {("Police officers", "ASSAULT", "three gunmen")}
