@@ -28,6 +28,8 @@ def test_builtin_lexicon_is_large_and_valid():
         (("noun", "airstrike"), ("ASSAULT", "19")),
         (("noun_phrase", "nuclear", "test"), ("MOBILIZE", "15")),
         (("verb", "say"), ("STATEMENT", "01")),
+        (("verb", "kill"), ("ASSAULT", "19")),  # CAMEO verb dictionary: KILL [190]
+        (("noun", "killing"), ("ASSAULT", "19")),
     ],
 )
 def test_builtin_entries(lookup, expected):
