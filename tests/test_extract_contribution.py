@@ -1,4 +1,5 @@
-"""Rules for CAMEO-style coding of news snippets (contribution verbs, headline passives), on hand-built parses."""
+"""Rules for CAMEO-style coding of news snippets (contribution verbs, headline passives, meetings
+as occasions), on hand-built parses."""
 
 from __future__ import annotations
 
@@ -57,3 +58,21 @@ def test_a_headline_passive_without_agent_has_no_actor(make_doc):
     assert triples(events_of(build(make_doc, rows))) == {("", "ASSAULT", "Police officers")}
     rows = [*rows[:3], ("three", 4, "nummod", "NUM"), ("gunmen", 2, "dobj", "NOUN", "gunman"), (".", 2, "punct", "PUNCT")]
     assert triples(events_of(build(make_doc, rows))) == {("Police officers", "ASSAULT", "three gunmen")}
+
+
+def test_a_meeting_that_is_the_occasion_of_a_clause_is_held_by_its_subject(make_doc):
+    # "During a meeting with Zelensky, Macron accused Russia."
+    rows = [
+        ("During", 7, "prep", "ADP"),
+        ("a", 2, "det", "DET"),
+        ("meeting", 0, "pobj", "NOUN"),
+        ("with", 2, "prep", "ADP"),
+        ("Zelensky", 3, "pobj", "PROPN"),
+        (",", 7, "punct", "PUNCT"),
+        ("Macron", 7, "nsubj", "PROPN"),
+        ("accused", 7, "ROOT", "VERB", "accuse"),
+        ("Russia", 7, "dobj", "PROPN"),
+        (".", 7, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(4, 5, "PERSON"), (6, 7, "PERSON"), (8, 9, "GPE")]))
+    assert {("Macron", "CONSULT", "Zelensky"), ("Macron", "ACCUSE", "Russia")} <= triples(events)

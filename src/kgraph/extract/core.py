@@ -19,7 +19,7 @@ from kgraph.extract.attribution import inside_quote, is_reporting, source_findin
 from kgraph.extract.claims import claim_frames
 from kgraph.extract.credits import credit_frames
 from kgraph.extract.events import confidence, to_event
-from kgraph.extract.fallback import nearest_actor, nearest_recipient
+from kgraph.extract.fallback import meeting_host, nearest_actor, nearest_recipient
 from kgraph.extract.frames import (
     Frame,
     as_written,
@@ -153,7 +153,7 @@ def finish(frame: Frame) -> None:
         frame.recipients = nearest_recipient(frame)
         frame.weak_recipient = frame.weak_recipient or bool(frame.recipients)
     if not frame.actors:
-        frame.actors = nearest_actor(frame)
+        frame.actors = meeting_host(frame) or nearest_actor(frame)
     if verbal_attack(frame):
         frame.type, frame.cameo_root = "ACCUSE", "11"
     if military_strike(frame):
