@@ -1,5 +1,5 @@
 """Rules for CAMEO-style coding of news snippets (contribution verbs, headline passives, meetings
-as occasions), on hand-built parses."""
+as occasions, the press as hearer), on hand-built parses."""
 
 from __future__ import annotations
 
@@ -76,3 +76,20 @@ def test_a_meeting_that_is_the_occasion_of_a_clause_is_held_by_its_subject(make_
     ]
     events = events_of(build(make_doc, rows, [(4, 5, "PERSON"), (6, 7, "PERSON"), (8, 9, "GPE")]))
     assert {("Macron", "CONSULT", "Zelensky"), ("Macron", "ACCUSE", "Russia")} <= triples(events)
+
+
+def test_telling_the_press_is_a_statement_about_its_content(make_doc):
+    # "Peskov told reporters that Russia attacked Kyiv."
+    rows = [
+        ("Peskov", 1, "nsubj", "PROPN"),
+        ("told", 1, "ROOT", "VERB", "tell"),
+        ("reporters", 1, "dobj", "NOUN", "reporter", "NNS"),
+        ("that", 5, "mark", "SCONJ"),
+        ("Russia", 5, "nsubj", "PROPN"),
+        ("attacked", 1, "ccomp", "VERB", "attack"),
+        ("Kyiv", 5, "dobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (4, 5, "GPE"), (6, 7, "GPE")]))
+    said = [e for e in events if e.type == "STATEMENT"]
+    assert [sorted(p.mention.text for p in e.recipient) for e in said] == [["Kyiv", "Russia"]]

@@ -24,6 +24,7 @@ __all__ = [
     "clause_verb",
     "inside_quote",
     "inverted",
+    "is_press",
     "is_reporting",
     "source_finding",
     "speaker",
@@ -37,6 +38,11 @@ _TOPIC_ENTS = frozenset({*ACTOR_ENTS, "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "
 
 _CONTENT = frozenset({"ccomp", "parataxis"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+#: Hearers who pass a statement on rather than being its target ("told reporters", "told AFP").
+_PRESS = frozenset(
+    {"reporter", "journalist", "press", "media", "correspondent", "newsman", "afp", "reuters", "ap", "tass",
+     "xinhua", "interfax", "ria", "anadolu", "bloomberg", "efe", "ansa", "yonhap", "kyodo", "irna", "bernama"}
+)  # fmt: skip
 #: Verbs a document or medium "says" with: "the poll shows", "the study found".
 _FINDING = frozenset({"show", "find", "document", "highlight", "reveal", "suggest", "indicate"})
 
@@ -198,6 +204,14 @@ def _same_topic(a: Token, b: Token) -> bool:
     return (a.head == b and a.dep_ in _MODIFIER_DEPS) or (b.head == a and b.dep_ in _MODIFIER_DEPS)
 
 
+def is_press(token: Token) -> bool:
+    """Tell whether ``token`` names the press or a news agency, the channel of a statement.
+
+    >>> # is_press(token) holds for "reporters" in "Peskov told reporters" and for "AFP"
+    """
+    return token.lemma_.lower() in _PRESS or token.text.lower() in _PRESS
+
+
 def statement_topics(frame: Any) -> list[Token]:
     """Return what a statement is about: named entities and actor subjects/objects of its content.
 
@@ -207,4 +221,4 @@ def statement_topics(frame: Any) -> list[Token]:
     content = _content(frame.head, frame.rule)
     if frame.rule == "verb":  # "Russian tactics 'crazy', says Zelensky": the tactics were said
         content = [t for c in inverted(frame.head) for t in c.subtree] + content
-    return topics_in(content, {a.i for a in frame.actors})
+    return [t for t in topics_in(content, {a.i for a in frame.actors}) if not is_press(t)]

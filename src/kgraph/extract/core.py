@@ -15,7 +15,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kgraph.doccache import sent_pos_tokens
-from kgraph.extract.attribution import inside_quote, is_reporting, source_finding, speaker, statement_topics
+from kgraph.extract.attribution import (
+    inside_quote,
+    is_press,
+    is_reporting,
+    source_finding,
+    speaker,
+    statement_topics,
+)
 from kgraph.extract.claims import claim_frames
 from kgraph.extract.credits import credit_frames
 from kgraph.extract.events import confidence, to_event
@@ -145,7 +152,7 @@ def sentence_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> l
 
 def finish(frame: Frame) -> None:
     """Fill a statement's topics, split a reciprocal compound actor, and score the frame."""
-    if frame.type == "STATEMENT" and not frame.recipients:
+    if frame.type == "STATEMENT" and all(map(is_press, frame.recipients)):  # "told reporters that..."
         frame.recipients = statement_topics(frame)
     if frame.type in _RECIPROCAL and len(frame.actors) > 1 and all(map(_venue, frame.recipients)):
         frame.actors, frame.recipients = frame.actors[:1], frame.actors[1:]
