@@ -1,5 +1,5 @@
-"""Rules for CAMEO-style coding of news snippets (contribution verbs, headline passives, meetings
-as occasions, the press as hearer), on hand-built parses."""
+"""Rules for CAMEO-style coding of news snippets, on hand-built parses: contribution verbs,
+headline passives, meetings as occasions, the press as hearer, headline topics."""
 
 from __future__ import annotations
 
@@ -93,3 +93,20 @@ def test_telling_the_press_is_a_statement_about_its_content(make_doc):
     events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (4, 5, "GPE"), (6, 7, "GPE")]))
     said = [e for e in events if e.type == "STATEMENT"]
     assert [sorted(p.mention.text for p in e.recipient) for e in said] == [["Kyiv", "Russia"]]
+
+
+def test_a_name_before_a_headline_colon_named_again_after_it_is_the_topic(make_doc):
+    # "Najafi: Police clash with mourners of Najafi." (a topic) / "Najafi: Police clash with mourners." (a speaker)
+    rows = [
+        ("Najafi", 3, "npadvmod", "PROPN"),
+        (":", 3, "punct", "PUNCT"),
+        ("Police", 3, "nsubj", "NOUN", "police"),
+        ("clash", 3, "ROOT", "VERB"),
+        ("with", 3, "prep", "ADP"),
+        ("mourners", 4, "pobj", "NOUN", "mourner", "NNS"),
+    ]
+    topic = [*rows, ("of", 5, "prep", "ADP"), ("Najafi", 6, "pobj", "PROPN"), (".", 3, "punct", "PUNCT")]
+    events = events_of(build(make_doc, topic, [(0, 1, "PERSON"), (7, 8, "PERSON")]))
+    assert not [e for e in events if e.type == "STATEMENT"]
+    events = events_of(build(make_doc, [*rows, (".", 3, "punct", "PUNCT")], [(0, 1, "PERSON")]))
+    assert [p.mention.text for e in events if e.type == "STATEMENT" for p in e.actor] == ["Najafi"]

@@ -126,6 +126,15 @@ def _headline_name(token: Token) -> bool:
     return token.text[:1].isupper() and token.text.isalpha() and token.text.lower() not in _LABELS
 
 
+def _named_again(name: Token, said: list[Token]) -> bool:
+    """The headline's subject named again after its colon ("Svalbard: The race to save Svalbard"),
+    unless what follows is a quotation ("Kirchner: 'Kirchner will not run'")."""
+    first = next((t for t in said if not t.is_space), None)
+    if first is None or first.text in _QUOTES:
+        return False
+    return any(t.text == name.text and t.i != name.i for t in said)
+
+
 def _line_start(token: Token) -> bool:
     """Nothing but quotation marks between ``token`` and the start of its line or sentence."""
     prev = _near(token, -1)
@@ -152,6 +161,8 @@ def quote_frames(sent: Span) -> Iterator[Frame]:
             said = [
                 t for t in sent_tokens(sent) if (t.i > token.i) == (token.text == ":")
             ]  # after "NAME:", before "― Name"
+            if token.text == ":" and _named_again(who, said):
+                continue
             topics = topics_in(said, {who.i})
             yield Frame(
                 who, None, (token,), "quote", [who], topics, rule="quote", type="STATEMENT", cameo_root="01"
