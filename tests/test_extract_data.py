@@ -30,6 +30,8 @@ def test_builtin_lexicon_is_large_and_valid():
         (("verb", "say"), ("STATEMENT", "01")),
         (("verb", "kill"), ("ASSAULT", "19")),  # CAMEO verb dictionary: KILL [190]
         (("noun", "killing"), ("ASSAULT", "19")),
+        (("phrase", "end", "partnership"), ("SANCTION", "16")),  # PLOVER: reductions in existing relations
+        (("phrase", "postpone", "talk"), ("SANCTION", "16")),
     ],
 )
 def test_builtin_entries(lookup, expected):
