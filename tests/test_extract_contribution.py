@@ -110,3 +110,18 @@ def test_a_name_before_a_headline_colon_named_again_after_it_is_the_topic(make_d
     assert not [e for e in events if e.type == "STATEMENT"]
     events = events_of(build(make_doc, [*rows, (".", 3, "punct", "PUNCT")], [(0, 1, "PERSON")]))
     assert [p.mention.text for e in events if e.type == "STATEMENT" for p in e.actor] == ["Najafi"]
+
+
+def test_a_headline_label_before_a_colon_is_no_speaker(make_doc):
+    # "Confirmed: Submarine belonged to Nazis."
+    rows = [
+        ("Confirmed", 3, "npadvmod", "PROPN"),
+        (":", 3, "punct", "PUNCT"),
+        ("Submarine", 3, "nsubj", "PROPN"),
+        ("belonged", 3, "ROOT", "VERB", "belong"),
+        ("to", 3, "prep", "ADP"),
+        ("Nazis", 4, "pobj", "PROPN"),
+        (".", 3, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(5, 6, "NORP")]))
+    assert not [e for e in events if e.type == "STATEMENT"]

@@ -117,7 +117,8 @@ _LABELS = frozenset(
     {"analysis", "exclusive", "update", "updated", "watch", "opinion", "live", "explainer", "editorial",
      "breaking", "factbox", "timeline", "photos", "video", "review", "interview", "comment", "correction",
      "quiz", "podcast", "obituary", "profile", "letters", "background", "recap", "transcript", "note",
-     "warning", "summary", "listen", "read", "more", "related", "here", "why", "how", "what"}
+     "warning", "summary", "listen", "read", "more", "related", "here", "why", "how", "what", "photo", "confirmed",
+     "revealed", "pictured", "gallery", "graphic", "map", "chart"}
 )  # fmt: skip
 
 
