@@ -1,5 +1,5 @@
 """Rules for CAMEO-style coding of news snippets, on hand-built parses: contribution verbs,
-headline passives, meetings as occasions, the press as hearer, headline topics."""
+headline passives, meetings as occasions and their places, the press as hearer, headline topics."""
 
 from __future__ import annotations
 
@@ -125,3 +125,18 @@ def test_a_headline_label_before_a_colon_is_no_speaker(make_doc):
     ]
     events = events_of(build(make_doc, rows, [(5, 6, "NORP")]))
     assert not [e for e in events if e.type == "STATEMENT"]
+
+
+def test_a_meeting_with_no_partner_named_is_hosted_where_it_takes_place(make_doc):
+    # "The G20 summit opened in Bali."
+    rows = [
+        ("The", 2, "det", "DET"),
+        ("G20", 2, "compound", "PROPN"),
+        ("summit", 3, "nsubj", "NOUN"),
+        ("opened", 3, "ROOT", "VERB", "open"),
+        ("in", 3, "prep", "ADP"),
+        ("Bali", 4, "pobj", "PROPN"),
+        (".", 3, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(1, 2, "ORG"), (5, 6, "GPE")]))
+    assert ("G20", "CONSULT", "Bali") in triples(events)

@@ -26,7 +26,7 @@ from kgraph.extract.attribution import (
 from kgraph.extract.claims import claim_frames
 from kgraph.extract.credits import credit_frames
 from kgraph.extract.events import confidence, to_event
-from kgraph.extract.fallback import meeting_host, nearest_actor, nearest_recipient
+from kgraph.extract.fallback import meeting_host, meeting_place, nearest_actor, nearest_recipient
 from kgraph.extract.frames import (
     Frame,
     as_written,
@@ -157,7 +157,7 @@ def finish(frame: Frame) -> None:
     if frame.type in _RECIPROCAL and len(frame.actors) > 1 and all(map(_venue, frame.recipients)):
         frame.actors, frame.recipients = frame.actors[:1], frame.actors[1:]
     if not frame.recipients:
-        frame.recipients = nearest_recipient(frame)
+        frame.recipients = meeting_place(frame) or nearest_recipient(frame)
         frame.weak_recipient = frame.weak_recipient or bool(frame.recipients)
     if not frame.actors:
         frame.actors = meeting_host(frame) or nearest_actor(frame)

@@ -15,14 +15,14 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from kgraph.doccache import entity_of
-from kgraph.extract.participants import find_actor, is_actor, subjects
+from kgraph.extract.participants import find_actor, is_actor, prep_objects, subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from kgraph.extract.frames import Frame
 
-__all__ = ["clause_of", "meeting_host", "nearest_actor", "nearest_recipient"]
+__all__ = ["clause_of", "meeting_host", "meeting_place", "nearest_actor", "nearest_recipient"]
 
 #: Clause links that start a new predication: an actor beyond them is another event's.
 _BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "csubj", "acl"})
@@ -102,3 +102,19 @@ def meeting_host(frame: Frame) -> list[Token]:
         return []
     found = (find_actor(t, depth=1) for t in subjects(prep.head))
     return [a for a in found if a is not None and a not in frame.recipients]
+
+
+def meeting_place(frame: Frame) -> list[Token]:
+    """Where a meeting with no partner named took place, standing for its host (CAMEO 042-044).
+
+    "The G20 summit opens in Bali" → G20 → Bali; "talks in Geneva" → Geneva.
+    """
+    if frame.rule != "noun" or frame.type != "CONSULT" or not frame.actors or frame.recipients:
+        return []
+    noun = frame.head
+    owners = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [noun]
+    for owner in owners:
+        for _, pobj in prep_objects(owner, frozenset({"in", "at"})):
+            if pobj.ent_type_ in ("GPE", "LOC") and pobj not in frame.actors:
+                return [pobj]
+    return []
