@@ -1,5 +1,6 @@
 """Rules for CAMEO-style coding of news snippets, on hand-built parses: contribution verbs,
-headline passives, meetings as occasions and their places, the press as hearer, headline topics."""
+headline passives, meetings as occasions and their places, the press as hearer, headline
+topics, missile launches."""
 
 from __future__ import annotations
 
@@ -56,7 +57,12 @@ def test_a_headline_passive_without_agent_has_no_actor(make_doc):
         (".", 2, "punct", "PUNCT"),
     ]
     assert triples(events_of(build(make_doc, rows))) == {("", "ASSAULT", "Police officers")}
-    rows = [*rows[:3], ("three", 4, "nummod", "NUM"), ("gunmen", 2, "dobj", "NOUN", "gunman"), (".", 2, "punct", "PUNCT")]
+    rows = [
+        *rows[:3],
+        ("three", 4, "nummod", "NUM"),
+        ("gunmen", 2, "dobj", "NOUN", "gunman"),
+        (".", 2, "punct", "PUNCT"),
+    ]
     assert triples(events_of(build(make_doc, rows))) == {("Police officers", "ASSAULT", "three gunmen")}
 
 
@@ -140,3 +146,28 @@ def test_a_meeting_with_no_partner_named_is_hosted_where_it_takes_place(make_doc
     ]
     events = events_of(build(make_doc, rows, [(1, 2, "ORG"), (5, 6, "GPE")]))
     assert ("G20", "CONSULT", "Bali") in triples(events)
+
+
+def test_missiles_launched_at_someone_are_an_attack_and_at_no_one_a_show_of_force(make_doc):
+    # "Russia launched missiles at Ukraine." / "North Korea fired missiles toward the sea."
+    rows = [
+        ("Russia", 1, "nsubj", "PROPN"),
+        ("launched", 1, "ROOT", "VERB", "launch"),
+        ("missiles", 1, "dobj", "NOUN", "missile", "NNS"),
+        ("at", 1, "prep", "ADP"),
+        ("Ukraine", 3, "pobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "GPE"), (4, 5, "GPE")]))
+    assert triples(events) == {("Russia", "ASSAULT", "Ukraine")}
+    rows = [
+        ("North", 1, "compound", "PROPN"),
+        ("Korea", 2, "nsubj", "PROPN"),
+        ("fired", 2, "ROOT", "VERB", "fire"),
+        ("missiles", 2, "dobj", "NOUN", "missile", "NNS"),
+        ("toward", 2, "prep", "ADP"),
+        ("the", 6, "det", "DET"),
+        ("sea", 4, "pobj", "NOUN"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    assert {e.type for e in events_of(build(make_doc, rows, [(0, 2, "GPE")]))} == {"MOBILIZE"}

@@ -42,7 +42,7 @@ from kgraph.extract.mood import chain, is_intent, mood
 from kgraph.extract.participants import entity_of, find_actor, subjects
 from kgraph.extract.quotes import quote_frames, source_frames
 from kgraph.extract.relations import relation_frames
-from kgraph.extract.retype import military_strike, verbal_attack, warning
+from kgraph.extract.retype import military_strike, missile_type, verbal_attack, warning
 from kgraph.extract.typing import type_verb
 from kgraph.extract.words import FIRST_SECOND_PERSON, NEGATIVE_HEADS, SPEECH_ACTS
 from kgraph.model import Document, Event
@@ -165,6 +165,9 @@ def finish(frame: Frame) -> None:
         frame.type, frame.cameo_root = "ACCUSE", "11"
     if military_strike(frame):
         frame.type, frame.cameo_root = "ASSAULT", "19"
+    launch = missile_type(frame)
+    if launch is not None:
+        frame.type, frame.cameo_root = launch
     if warning(frame):
         frame.type, frame.cameo_root = "THREATEN", "13"
         frame.speaker = frame.speaker or frame.actors[0]
