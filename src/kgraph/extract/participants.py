@@ -56,8 +56,8 @@ _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "qu
 #: their past form is a headline passive ("Several people killed as...", "Holmes sentenced to...").
 _PATIENT_ONLY = frozenset(
     {"kill", "arrest", "detain", "jail", "imprison", "sentence", "kidnap", "abduct", "injure", "wound",
-     "execute", "deport", "shoot", "stab", "torture", "convict", "indict", "expel", "downgrade", "assassinate",
-     "behead", "murder", "slay", "extradite", "abandon", "maim"}
+     "execute", "deport", "shoot", "stab", "torture", "convict", "indict", "expel", "downgrade",
+     "assassinate", "behead", "murder", "slay", "extradite", "abandon", "maim"}
 )  # fmt: skip
 
 
@@ -171,7 +171,8 @@ def headline_passive(verb: Token) -> bool:
         return False
     if any(c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children):
         return False  # "Police arrested and beat protesters": the object is shared
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+    nominal = ("NOUN", "PROPN", "PRON", "NUM")
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.pos_ in nominal]
     return not objects and not any(is_actor(t) for _, t in prep_objects(verb))
 
 
