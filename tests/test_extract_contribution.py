@@ -1,4 +1,4 @@
-"""Rules for CAMEO-style coding of news snippets, on hand-built parses: contribution verbs,
+"""Rules for CAMEO-style coding of news snippets, on hand-built parses: contribution and attempt verbs,
 headline passives, meetings as occasions and their places, the press as hearer, headline
 topics, missile launches."""
 
@@ -102,7 +102,8 @@ def test_telling_the_press_is_a_statement_about_its_content(make_doc):
 
 
 def test_a_name_before_a_headline_colon_named_again_after_it_is_the_topic(make_doc):
-    # "Najafi: Police clash with mourners of Najafi." (a topic) / "Najafi: Police clash with mourners." (a speaker)
+    # "Najafi: Police clash with mourners of Najafi." (a topic)
+    # "Najafi: Police clash with mourners." (a speaker)
     rows = [
         ("Najafi", 3, "npadvmod", "PROPN"),
         (":", 3, "punct", "PUNCT"),
@@ -171,3 +172,26 @@ def test_missiles_launched_at_someone_are_an_attack_and_at_no_one_a_show_of_forc
         (".", 2, "punct", "PUNCT"),
     ]
     assert {e.type for e in events_of(build(make_doc, rows, [(0, 2, "GPE")]))} == {"MOBILIZE"}
+
+
+def test_seeking_to_do_something_is_an_attempt_not_a_request(make_doc):
+    # "Egypt seeks to boost production." / "Egypt seeks aid from China."
+    rows = [
+        ("Egypt", 1, "nsubj", "PROPN"),
+        ("seeks", 1, "ROOT", "VERB", "seek", "VBZ"),
+        ("to", 3, "aux", "PART"),
+        ("boost", 1, "xcomp", "VERB", "boost", "VB"),
+        ("production", 3, "dobj", "NOUN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    assert "REQUEST" not in {e.type for e in events_of(build(make_doc, rows, [(0, 1, "GPE")]))}
+    rows = [
+        ("Egypt", 1, "nsubj", "PROPN"),
+        ("seeks", 1, "ROOT", "VERB", "seek", "VBZ"),
+        ("aid", 1, "dobj", "NOUN"),
+        ("from", 1, "prep", "ADP"),
+        ("China", 3, "pobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "GPE"), (4, 5, "GPE")]))
+    assert ("Egypt", "REQUEST", "China") in triples(events)

@@ -4,7 +4,8 @@
 that needs a person or group as its object), "She attacked the problem" and "He fought
 cancer" (violence aimed at an abstraction), "Manchester United beat Chelsea" (a contest),
 "Two trains collided, killing 20 people" (a participle whose doer is an accident), "The team
-helped conquer Ukraine" (a verb of contribution whose event is its complement). Weapons and
+helped conquer Ukraine", "Egypt seeks to boost production" (a verb of contribution or attempt
+whose event is its complement). Weapons and
 attacks stay plausible doers: "A missile killed three people".
 
 >>> # plausible(verb, typed, actors, recipients, lexicon) is False for "The storm killed three people"
@@ -58,8 +59,9 @@ _VERBAL = frozenset({"REQUEST", "ACCUSE", "AGREE", "SUPPORT", "CONSULT", "REJECT
 #: Event verbs that are no event at all without an object ("his heart beats").
 _NEEDS_OBJECT = frozenset({"beat"})
 _TEAMS = frozenset({"ORG", "GPE", "NORP"})
-#: Verbs of contribution: with a verb complement and nobody helped, the event is the complement's.
-_CONTRIBUTING = frozenset({"help", "assist"})
+#: Verbs of contribution or attempt: with a verb complement and no object, the event is the
+#: complement's ("helped conquer Ukraine", "seeks to boost production").
+_CONTRIBUTING = frozenset({"help", "assist", "seek"})
 
 
 def _doer(verb: Token) -> Token | None:
@@ -113,7 +115,8 @@ def plausible(verb: Token, typed: Typed, actors: list[Token], recipients: list[T
 def _contribution(verb: Token, typed: Typed) -> bool:
     """ "helped conquer Ukraine", "help to provide stability": nobody is aided; the complement is the event.
 
-    "helped Vanuatu rebuild its network" (someone helped) stays aid.
+    "helped Vanuatu rebuild its network" (someone helped) stays aid; so "seeks to boost production"
+    is an attempt, no request, while "seeks China's help" stays one.
     """
     if verb.lemma_.lower() not in _CONTRIBUTING or typed.tokens != (verb,):
         return False
