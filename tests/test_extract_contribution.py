@@ -1,6 +1,6 @@
 """Rules for CAMEO-style coding of news snippets, on hand-built parses: contribution and attempt verbs,
 headline passives, meetings as occasions and their places, the press as hearer, headline
-topics, missile launches."""
+topics, missile launches, joint signing."""
 
 from __future__ import annotations
 
@@ -195,3 +195,26 @@ def test_seeking_to_do_something_is_an_attempt_not_a_request(make_doc):
     ]
     events = events_of(build(make_doc, rows, [(0, 1, "GPE"), (4, 5, "GPE")]))
     assert ("Egypt", "REQUEST", "China") in triples(events)
+
+
+def test_signing_a_deal_together_is_signing_with_each_other(make_doc):
+    # "Israel and Lebanon signed a deal." / "Israel signed a deal."
+    rows = [
+        ("Israel", 3, "nsubj", "PROPN"),
+        ("and", 0, "cc", "CCONJ"),
+        ("Lebanon", 0, "conj", "PROPN"),
+        ("signed", 3, "ROOT", "VERB", "sign"),
+        ("a", 5, "det", "DET"),
+        ("deal", 3, "dobj", "NOUN"),
+        (".", 3, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "GPE"), (2, 3, "GPE")]))
+    assert triples(events) == {("Israel", "SUPPORT", "Lebanon")}
+    rows = [
+        ("Israel", 1, "nsubj", "PROPN"),
+        ("signed", 1, "ROOT", "VERB", "sign"),
+        ("a", 3, "det", "DET"),
+        ("deal", 1, "dobj", "NOUN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    assert triples(events_of(build(make_doc, rows, [(0, 1, "GPE")]))) == {("Israel", "SUPPORT", "a deal")}

@@ -58,6 +58,8 @@ _CONSUMERS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUP
 _DEONTIC = frozenset({"must", "should"})
 #: Types where "A and B met" means A met B (and "clashes between A and B", A fought B).
 _RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
+#: Verbs done jointly: "Israel and Lebanon signed a deal" is Israel signing with Lebanon (CAMEO 057).
+_JOINT_VERBS = frozenset({"sign", "ink"})
 
 
 def extract(
@@ -154,8 +156,7 @@ def finish(frame: Frame) -> None:
     """Fill a statement's topics, split a reciprocal compound actor, and score the frame."""
     if frame.type == "STATEMENT" and all(map(is_press, frame.recipients)):  # "told reporters that..."
         frame.recipients = statement_topics(frame)
-    if frame.type in _RECIPROCAL and len(frame.actors) > 1 and all(map(_venue, frame.recipients)):
-        frame.actors, frame.recipients = frame.actors[:1], frame.actors[1:]
+    _split_reciprocal(frame)
     if not frame.recipients:
         frame.recipients = meeting_place(frame) or nearest_recipient(frame)
         frame.weak_recipient = frame.weak_recipient or bool(frame.recipients)
@@ -172,6 +173,16 @@ def finish(frame: Frame) -> None:
         frame.type, frame.cameo_root = "THREATEN", "13"
         frame.speaker = frame.speaker or frame.actors[0]
     frame.confidence = confidence(frame)
+
+
+def _split_reciprocal(frame: Frame) -> None:
+    """ "A and B met": A met B. "A and B signed a deal": A signed with B, the deal (a weak
+    recipient) is no party to it."""
+    joint = frame.head.lemma_.lower() in _JOINT_VERBS and len(frame.actors) > 1 and frame.weak_recipient
+    if joint:
+        frame.recipients, frame.weak_recipient = [], False
+    if (joint or frame.type in _RECIPROCAL) and len(frame.actors) > 1 and all(map(_venue, frame.recipients)):
+        frame.actors, frame.recipients = frame.actors[:1], frame.actors[1:]
 
 
 def _venue(token: Token) -> bool:
