@@ -1,5 +1,5 @@
 """Rules for CAMEO-style coding of news snippets, on hand-built parses: contribution and attempt verbs,
-headline passives, meetings as occasions and their places, the press as hearer, headline
+headline passives, meetings as occasions and their places, statement hearers and the press, headline
 topics, missile launches, joint signing."""
 
 from __future__ import annotations
@@ -218,3 +218,21 @@ def test_signing_a_deal_together_is_signing_with_each_other(make_doc):
         (".", 1, "punct", "PUNCT"),
     ]
     assert triples(events_of(build(make_doc, rows, [(0, 1, "GPE")]))) == {("Israel", "SUPPORT", "a deal")}
+
+
+def test_a_statement_told_to_someone_targets_the_hearer_and_what_it_is_about(make_doc):
+    # "Vucic told Stoltenberg that Pristina violated the agreement."
+    rows = [
+        ("Vucic", 1, "nsubj", "PROPN"),
+        ("told", 1, "ROOT", "VERB", "tell"),
+        ("Stoltenberg", 1, "dobj", "PROPN"),
+        ("that", 5, "mark", "SCONJ"),
+        ("Pristina", 5, "nsubj", "PROPN"),
+        ("violated", 1, "ccomp", "VERB", "violate"),
+        ("the", 7, "det", "DET"),
+        ("agreement", 5, "dobj", "NOUN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE")]))
+    said = [e for e in events if e.type == "STATEMENT"]
+    assert [sorted(p.mention.text for p in e.recipient) for e in said] == [["Pristina", "Stoltenberg"]]

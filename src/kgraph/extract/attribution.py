@@ -29,6 +29,7 @@ __all__ = [
     "source_finding",
     "speaker",
     "speaking_subjects",
+    "statement_targets",
     "statement_topics",
     "topics_in",
 ]
@@ -222,3 +223,13 @@ def statement_topics(frame: Any) -> list[Token]:
     if frame.rule == "verb":  # "Russian tactics 'crazy', says Zelensky": the tactics were said
         content = [t for c in inverted(frame.head) for t in c.subtree] + content
     return [t for t in topics_in(content, {a.i for a in frame.actors}) if not is_press(t)]
+
+
+def statement_targets(frame: Any) -> list[Token]:
+    """Whom a statement is addressed to and what it is about, the press left out.
+
+    "Vucic told the NATO chief that Pristina violates the agreement" → the NATO chief and
+    Pristina; "Peskov told reporters that..." → what he said it about.
+    """
+    heard = [r for r in frame.recipients if not is_press(r)]
+    return list(dict.fromkeys([*heard, *statement_topics(frame)]))

@@ -21,7 +21,7 @@ from kgraph.extract.attribution import (
     is_reporting,
     source_finding,
     speaker,
-    statement_topics,
+    statement_targets,
 )
 from kgraph.extract.claims import claim_frames
 from kgraph.extract.credits import credit_frames
@@ -153,9 +153,9 @@ def sentence_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> l
 
 
 def finish(frame: Frame) -> None:
-    """Fill a statement's topics, split a reciprocal compound actor, and score the frame."""
-    if frame.type == "STATEMENT" and all(map(is_press, frame.recipients)):  # "told reporters that..."
-        frame.recipients = statement_topics(frame)
+    """Fill a statement's targets, split a reciprocal compound actor, and score the frame."""
+    if _targets_read(frame):
+        frame.recipients = statement_targets(frame)
     _split_reciprocal(frame)
     if not frame.recipients:
         frame.recipients = meeting_place(frame) or nearest_recipient(frame)
@@ -173,6 +173,14 @@ def finish(frame: Frame) -> None:
         frame.type, frame.cameo_root = "THREATEN", "13"
         frame.speaker = frame.speaker or frame.actors[0]
     frame.confidence = confidence(frame)
+
+
+def _targets_read(frame: Frame) -> bool:
+    """A statement whose targets come from its hearer and content ("told the chief that X...");
+    a headline or quote statement keeps its own topics unless it has only the press as hearer."""
+    if frame.type != "STATEMENT" or warning(frame):  # "Xi warned Biden that...": the warning's target
+        return False
+    return frame.rule == "verb" or all(map(is_press, frame.recipients))
 
 
 def _split_reciprocal(frame: Frame) -> None:
