@@ -236,3 +236,21 @@ def test_a_statement_told_to_someone_targets_the_hearer_and_what_it_is_about(mak
     events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE")]))
     said = [e for e in events if e.type == "STATEMENT"]
     assert [sorted(p.mention.text for p in e.recipient) for e in said] == [["Pristina", "Stoltenberg"]]
+
+
+def test_where_a_statement_was_made_is_not_its_target(make_doc):
+    # "Zaluzhnyi said on Telegram that Russia attacked Kyiv."
+    rows = [
+        ("Zaluzhnyi", 1, "nsubj", "PROPN"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("on", 1, "prep", "ADP"),
+        ("Telegram", 2, "pobj", "PROPN"),
+        ("that", 6, "mark", "SCONJ"),
+        ("Russia", 6, "nsubj", "PROPN"),
+        ("attacked", 1, "ccomp", "VERB", "attack"),
+        ("Kyiv", 6, "dobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    ents = [(0, 1, "PERSON"), (3, 4, "ORG"), (5, 6, "GPE"), (7, 8, "GPE")]
+    said = [e for e in events_of(build(make_doc, rows, ents)) if e.type == "STATEMENT"]
+    assert [sorted(p.mention.text for p in e.recipient) for e in said] == [["Kyiv", "Russia"]]

@@ -232,4 +232,11 @@ def statement_targets(frame: Any) -> list[Token]:
     Pristina; "Peskov told reporters that..." → what he said it about.
     """
     heard = [r for r in frame.recipients if not is_press(r)]
-    return list(dict.fromkeys([*heard, *statement_topics(frame)]))
+    found = dict.fromkeys([*heard, *statement_topics(frame)])
+    return [t for t in found if not _setting(t, frame.head)]
+
+
+def _setting(token: Token, verb: Token) -> bool:
+    """Where or through what something was said ("said on Telegram", "spoke at the White House")."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.head == verb and prep.text.lower() in ("at", "in", "on", "during")
