@@ -28,6 +28,13 @@ def test_builtin_lexicon_is_large_and_valid():
         (("noun", "airstrike"), ("ASSAULT", "19")),
         (("noun_phrase", "nuclear", "test"), ("MOBILIZE", "15")),
         (("verb", "say"), ("STATEMENT", "01")),
+        (("verb", "kill"), ("ASSAULT", "19")),  # CAMEO verb dictionary: KILL [190]
+        (("noun", "killing"), ("ASSAULT", "19")),
+        (("phrase", "end", "partnership"), ("SANCTION", "16")),  # PLOVER: reductions in existing relations
+        (("phrase", "postpone", "talk"), ("SANCTION", "16")),
+        (("phrase", "take", "aim"), ("ACCUSE", "11")),
+        (("verb", "castigate"), ("ACCUSE", "11")),
+        (("phrase", "train", "troop"), ("COOPERATE", "06")),  # CAMEO 062 cooperate militarily
     ],
 )
 def test_builtin_entries(lookup, expected):

@@ -24,11 +24,13 @@ __all__ = [
     "clause_verb",
     "inside_quote",
     "inverted",
+    "is_press",
     "is_reporting",
     "reported",
     "source_finding",
     "speaker",
     "speaking_subjects",
+    "statement_targets",
     "statement_topics",
     "topics_in",
 ]
@@ -38,6 +40,11 @@ _TOPIC_ENTS = frozenset({*ACTOR_ENTS, "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "
 
 _CONTENT = frozenset({"ccomp", "parataxis"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+#: Hearers who pass a statement on rather than being its target ("told reporters", "told AFP").
+_PRESS = frozenset(
+    {"reporter", "journalist", "press", "media", "correspondent", "newsman", "afp", "reuters", "ap", "tass",
+     "xinhua", "interfax", "ria", "anadolu", "bloomberg", "efe", "ansa", "yonhap", "kyodo", "irna", "bernama"}
+)  # fmt: skip
 #: Verbs a document or medium "says" with: "the poll shows", "the study found".
 _FINDING = frozenset({"show", "find", "document", "highlight", "reveal", "suggest", "indicate"})
 
@@ -217,6 +224,14 @@ def _same_topic(a: Token, b: Token) -> bool:
     return (a.head == b and a.dep_ in _MODIFIER_DEPS) or (b.head == a and b.dep_ in _MODIFIER_DEPS)
 
 
+def is_press(token: Token) -> bool:
+    """Tell whether ``token`` names the press or a news agency, the channel of a statement.
+
+    >>> # is_press(token) holds for "reporters" in "Peskov told reporters" and for "AFP"
+    """
+    return token.lemma_.lower() in _PRESS or token.text.lower() in _PRESS
+
+
 def statement_topics(frame: Any) -> list[Token]:
     """Return what a statement is about: named entities and actor subjects/objects of its content.
 
@@ -226,4 +241,21 @@ def statement_topics(frame: Any) -> list[Token]:
     content = _content(frame.head, frame.rule)
     if frame.rule == "verb":  # "Russian tactics 'crazy', says Zelensky": the tactics were said
         content = [t for c in inverted(frame.head) for t in c.subtree] + content
-    return topics_in(content, {a.i for a in frame.actors})
+    return [t for t in topics_in(content, {a.i for a in frame.actors}) if not is_press(t)]
+
+
+def statement_targets(frame: Any) -> list[Token]:
+    """Whom a statement is addressed to and what it is about, the press left out.
+
+    "Vucic told the NATO chief that Pristina violates the agreement" → the NATO chief and
+    Pristina; "Peskov told reporters that..." → what he said it about.
+    """
+    heard = [r for r in frame.recipients if not is_press(r)]
+    found = dict.fromkeys([*heard, *statement_topics(frame)])
+    return [t for t in found if not _setting(t, frame.head)]
+
+
+def _setting(token: Token, verb: Token) -> bool:
+    """Where or through what something was said ("said on Telegram", "spoke at the White House")."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.head == verb and prep.text.lower() in ("at", "in", "on", "during")

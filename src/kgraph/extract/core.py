@@ -17,16 +17,17 @@ from typing import TYPE_CHECKING
 from kgraph.doccache import sent_pos_tokens
 from kgraph.extract.attribution import (
     inside_quote,
+    is_press,
     is_reporting,
     reported,
     source_finding,
     speaker,
-    statement_topics,
+    statement_targets,
 )
 from kgraph.extract.claims import claim_frames
 from kgraph.extract.credits import credit_frames
 from kgraph.extract.events import confidence, to_event
-from kgraph.extract.fallback import nearest_actor, nearest_recipient
+from kgraph.extract.fallback import meeting_host, meeting_place, nearest_actor, nearest_recipient
 from kgraph.extract.frames import (
     Frame,
     as_written,
@@ -42,7 +43,7 @@ from kgraph.extract.mood import chain, is_intent, mood
 from kgraph.extract.participants import entity_of, find_actor, subjects
 from kgraph.extract.quotes import quote_frames, source_frames
 from kgraph.extract.relations import relation_frames
-from kgraph.extract.retype import military_strike, verbal_attack, warning
+from kgraph.extract.retype import military_strike, missile_type, verbal_attack, warning
 from kgraph.extract.typing import type_verb
 from kgraph.extract.words import FIRST_SECOND_PERSON, NEGATIVE_HEADS, SPEECH_ACTS, UNREALISED_HEADS
 from kgraph.model import Document, Event
@@ -58,6 +59,8 @@ _CONSUMERS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUP
 _DEONTIC = frozenset({"must", "should"})
 #: Types where "A and B met" means A met B (and "clashes between A and B", A fought B).
 _RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
+#: Verbs done jointly: "Israel and Lebanon signed a deal" is Israel signing with Lebanon (CAMEO 057).
+_JOINT_VERBS = frozenset({"sign", "ink"})
 
 
 def extract(
@@ -151,24 +154,44 @@ def sentence_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> l
 
 
 def finish(frame: Frame) -> None:
-    """Fill a statement's topics, split a reciprocal compound actor, and score the frame."""
-    if frame.type == "STATEMENT" and not frame.recipients:
-        frame.recipients = statement_topics(frame)
-    if frame.type in _RECIPROCAL and len(frame.actors) > 1 and all(map(_venue, frame.recipients)):
-        frame.actors, frame.recipients = frame.actors[:1], frame.actors[1:]
+    """Fill a statement's targets, split a reciprocal compound actor, and score the frame."""
+    if _targets_read(frame):
+        frame.recipients = statement_targets(frame)
+    _split_reciprocal(frame)
     if not frame.recipients:
-        frame.recipients = nearest_recipient(frame)
+        frame.recipients = meeting_place(frame) or nearest_recipient(frame)
         frame.weak_recipient = frame.weak_recipient or bool(frame.recipients)
     if not frame.actors:
-        frame.actors = nearest_actor(frame)
+        frame.actors = meeting_host(frame) or nearest_actor(frame)
     if verbal_attack(frame):
         frame.type, frame.cameo_root = "ACCUSE", "11"
     if military_strike(frame):
         frame.type, frame.cameo_root = "ASSAULT", "19"
+    launch = missile_type(frame)
+    if launch is not None:
+        frame.type, frame.cameo_root = launch
     if warning(frame):
         frame.type, frame.cameo_root = "THREATEN", "13"
         frame.speaker = frame.speaker or frame.actors[0]
     frame.confidence = confidence(frame)
+
+
+def _targets_read(frame: Frame) -> bool:
+    """A statement whose targets come from its hearer and content ("told the chief that X...");
+    a headline or quote statement keeps its own topics unless it has only the press as hearer."""
+    if frame.type != "STATEMENT" or warning(frame):  # "Xi warned Biden that...": the warning's target
+        return False
+    return frame.rule == "verb" or all(map(is_press, frame.recipients))
+
+
+def _split_reciprocal(frame: Frame) -> None:
+    """ "A and B met": A met B. "A and B signed a deal": A signed with B, the deal (a weak
+    recipient) is no party to it."""
+    joint = frame.head.lemma_.lower() in _JOINT_VERBS and len(frame.actors) > 1 and frame.weak_recipient
+    if joint:
+        frame.recipients, frame.weak_recipient = [], False
+    if (joint or frame.type in _RECIPROCAL) and len(frame.actors) > 1 and all(map(_venue, frame.recipients)):
+        frame.actors, frame.recipients = frame.actors[:1], frame.actors[1:]
 
 
 def _venue(token: Token) -> bool:

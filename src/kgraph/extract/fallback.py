@@ -15,20 +15,22 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from kgraph.doccache import entity_of
-from kgraph.extract.participants import is_actor
+from kgraph.extract.participants import find_actor, is_actor, prep_objects, subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from kgraph.extract.frames import Frame
 
-__all__ = ["clause_of", "nearest_actor", "nearest_recipient"]
+__all__ = ["clause_of", "meeting_host", "meeting_place", "nearest_actor", "nearest_recipient"]
 
 #: Clause links that start a new predication: an actor beyond them is another event's.
 _BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "csubj", "acl"})
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
 #: How many tokens after the trigger an actor may be.
 _WINDOW = 12
+#: Prepositions that make a meeting the occasion of a clause ("during a call with X, Y said").
+_OCCASION_PREPS = frozenset({"during", "at", "after", "following", "in"})
 
 
 def clause_of(head: Token) -> set[int]:
@@ -83,3 +85,36 @@ def _phrase_head(token: Token, inside: set[int]) -> Token:
     while token.dep_ in _MODIFIERS and token.head.i in inside and is_actor(token.head):
         token = token.head
     return token
+
+
+def meeting_host(frame: Frame) -> list[Token]:
+    """Who held a meeting that is the occasion of a clause: that clause's subject.
+
+    "Macron, during a phone call with Zelensky, accused Russia" → Macron met Zelensky;
+    "the leader said during a visit to Beijing that..." → the leader visited Beijing.
+    """
+    if frame.rule != "noun" or frame.type != "CONSULT" or frame.actors:
+        return []
+    noun, prep = frame.head, frame.head.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.text.lower() not in _OCCASION_PREPS:
+        return []
+    if prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    found = (find_actor(t, depth=1) for t in subjects(prep.head))
+    return [a for a in found if a is not None and a not in frame.recipients]
+
+
+def meeting_place(frame: Frame) -> list[Token]:
+    """Where a meeting with no partner named took place, standing for its host (CAMEO 042-044).
+
+    "The G20 summit opens in Bali" → G20 → Bali; "talks in Geneva" → Geneva.
+    """
+    if frame.rule != "noun" or frame.type != "CONSULT" or not frame.actors or frame.recipients:
+        return []
+    noun = frame.head
+    owners = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [noun]
+    for owner in owners:
+        for _, pobj in prep_objects(owner, frozenset({"in", "at"})):
+            if pobj.ent_type_ in ("GPE", "LOC") and pobj not in frame.actors:
+                return [pobj]
+    return []

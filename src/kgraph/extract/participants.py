@@ -35,6 +35,7 @@ __all__ = [
     "entity_of",
     "find_actor",
     "governing_verb",
+    "headline_passive",
     "is_actor",
     "objects",
     "prep_objects",
@@ -52,6 +53,13 @@ _CIRCUMSTANCE_NOUNS = frozenset({"event", "case", "wake", "aftermath", "face", "
 #: "warned X against doing", "barred X from doing": X does it.
 _OBJECT_CONTROL_PREPS = frozenset({"against", "from"})
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "quantmod"})
+#: Verbs that always take a person as object: with a subject but no object and no auxiliary,
+#: their past form is a headline passive ("Several people killed as...", "Holmes sentenced to...").
+_PATIENT_ONLY = frozenset(
+    {"kill", "arrest", "detain", "jail", "imprison", "sentence", "kidnap", "abduct", "injure", "wound",
+     "execute", "deport", "shoot", "stab", "torture", "convict", "indict", "expel", "downgrade",
+     "assassinate", "behead", "murder", "slay", "extradite", "abandon", "maim"}
+)  # fmt: skip
 
 
 def _modifier_entities(token: Token) -> tuple[Token, ...]:
@@ -150,11 +158,39 @@ def _misparsed_passive(verb: Token) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
+def headline_passive(verb: Token) -> bool:
+    """A past form with a subject, no object and no auxiliary of a verb that needs an object:
+    a passive with "was" left out, as headlines do ("Argentina downgraded by Fitch").
+
+    The subject is the one acted upon; a ``by`` phrase names the doer.
+    """
+    if verb.lemma_.lower() not in _PATIENT_ONLY or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    if verb.dep_ not in ("ROOT", "ccomp", "parataxis") or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubjpass", "dative") for c in verb.children):
+        return False
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children):
+        return False  # "Police arrested and beat protesters": the object is shared
+    nominal = ("NOUN", "PROPN", "PRON", "NUM")
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.pos_ in nominal]
+    return not objects and not any(is_actor(t) for _, t in prep_objects(verb))
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The objects of a passive's ``by`` phrase (the parser may call it ``agent`` or ``prep``)."""
+    deps = ("agent", "prep") if headline_passive(verb) else ("agent",)
+    by = [c for c in verb.children if c.dep_ in deps and c.text.lower() == "by"]
+    return [g for c in by for g in c.children if g.dep_ == "pobj"]
+
+
 def _own_subjects(verb: Token) -> list[Token]:
+    if headline_passive(verb):
+        return _with_conjuncts(_agents(verb))
     deps = ("nsubj", "csubj", "nsubjpass") if _misparsed_passive(verb) else ("nsubj", "csubj")
     found = [c for c in verb.children if c.dep_ in deps and not across_paragraphs(verb, c)]
     if _passive(verb):
-        found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        found += _agents(verb)
     return _with_conjuncts([_antecedent(t, verb) for t in found])
 
 
@@ -216,7 +252,7 @@ def subjects(verb: Token) -> list[Token]:
     own = _own_subjects(verb)
     if own:
         return own
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    if any(c.dep_ == "nsubjpass" for c in verb.children) or headline_passive(verb):
         return []
     return _controller(verb)
 
@@ -225,6 +261,8 @@ def direct_objects(verb: Token) -> list[Token]:
     """Direct and dative objects, the subject of a passive, the noun a passive participle modifies."""
     deps = ("dobj", "dative", "oprd") if _misparsed_passive(verb) else ("dobj", "dative", "nsubjpass", "oprd")
     found = [_antecedent(c, verb) for c in verb.children if c.dep_ in deps]
+    if headline_passive(verb):
+        found += [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "civilians killed by troops" → civilians
         found.append(verb.head)
     if _bare_passive_participle(verb) and verb.head.pos_ in ("VERB", "AUX"):

@@ -3,8 +3,10 @@
 "The storm killed three people" (an inanimate doer), "Apple released a new iPhone" (a verb
 that needs a person or group as its object), "She attacked the problem" and "He fought
 cancer" (violence aimed at an abstraction), "Manchester United beat Chelsea" (a contest),
-"Two trains collided, killing 20 people" (a participle whose doer is an accident). Weapons
-and attacks stay plausible doers: "A missile killed three people".
+"Two trains collided, killing 20 people" (a participle whose doer is an accident), "The team
+helped conquer Ukraine", "Egypt seeks to boost production" (a verb of contribution or attempt
+whose event is its complement). Weapons and
+attacks stay plausible doers: "A missile killed three people".
 
 >>> # plausible(verb, typed, actors, recipients, lexicon) is False for "The storm killed three people"
 """
@@ -57,6 +59,9 @@ _VERBAL = frozenset({"REQUEST", "ACCUSE", "AGREE", "SUPPORT", "CONSULT", "REJECT
 #: Event verbs that are no event at all without an object ("his heart beats").
 _NEEDS_OBJECT = frozenset({"beat"})
 _TEAMS = frozenset({"ORG", "GPE", "NORP"})
+#: Verbs of contribution or attempt: with a verb complement and no object, the event is the
+#: complement's ("helped conquer Ukraine", "seeks to boost production").
+_CONTRIBUTING = frozenset({"help", "assist", "seek"})
 
 
 def _doer(verb: Token) -> Token | None:
@@ -98,8 +103,23 @@ def plausible(verb: Token, typed: Typed, actors: list[Token], recipients: list[T
         return False  # "Asked about it, Johnson said...", "designed to appeal to women voters"
     if typed.entry[0] == "ASSAULT" and (_abstract_target(verb, recipients) or _contest(verb, recipients)):
         return False
+    if _contribution(verb, typed):
+        return False
     if verb.lemma_.lower() in PATIENT_VERBS and typed.tokens == (verb,) and not recipients:
         if verb.lemma_.lower() in _NEEDS_OBJECT and not direct_objects(verb):
             return False  # "the heart of Britain beats as strong as ever"
         return not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
     return True
+
+
+def _contribution(verb: Token, typed: Typed) -> bool:
+    """ "helped conquer Ukraine", "help to provide stability": nobody is aided; the complement is the event.
+
+    "helped Vanuatu rebuild its network" (someone helped) stays aid; so "seeks to boost production"
+    is an attempt, no request, while "seeks China's help" stays one.
+    """
+    if verb.lemma_.lower() not in _CONTRIBUTING or typed.tokens != (verb,):
+        return False
+    helped = any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children)
+    complement = any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    return complement and not helped

@@ -142,13 +142,23 @@ _LABELS = frozenset(
     {"analysis", "exclusive", "update", "updated", "watch", "opinion", "live", "explainer", "editorial",
      "breaking", "factbox", "timeline", "photos", "video", "review", "interview", "comment", "correction",
      "quiz", "podcast", "obituary", "profile", "letters", "background", "recap", "transcript", "note",
-     "warning", "summary", "listen", "read", "more", "related", "here", "why", "how", "what"}
+     "warning", "summary", "listen", "read", "more", "related", "here", "why", "how", "what", "photo", "confirmed",
+     "revealed", "pictured", "gallery", "graphic", "map", "chart"}
 )  # fmt: skip
 
 
 def _headline_name(token: Token) -> bool:
     """A capitalised word opening a line before a colon that is not a headline label ("Sanders: ...")."""
     return token.text[:1].isupper() and token.text.isalpha() and token.text.lower() not in _LABELS
+
+
+def _named_again(name: Token, said: list[Token]) -> bool:
+    """The headline's subject named again after its colon ("Svalbard: The race to save Svalbard"),
+    unless what follows is a quotation ("Kirchner: 'Kirchner will not run'")."""
+    first = next((t for t in said if not t.is_space), None)
+    if first is None or first.text in _QUOTES:
+        return False
+    return any(t.text == name.text and t.i != name.i for t in said)
 
 
 def _line_start(token: Token) -> bool:
@@ -178,6 +188,8 @@ def quote_frames(sent: Span) -> Iterator[Frame]:
             said = [
                 t for t in sent_tokens(sent) if (t.i > token.i) == (token.text == ":")
             ]  # after "NAME:", before "― Name"
+            if token.text == ":" and _named_again(who, said):
+                continue
             topics = topics_in(said, {who.i})
             yield Frame(
                 who, None, (token,), "quote", [who], topics, rule="quote", type="STATEMENT", cameo_root="01"

@@ -2,7 +2,9 @@
 
 "Trump attacked Clinton over her emails" is criticism, not violence: a verb of attack
 between people, about something ("over", "for") or aimed at a proposition ("attacked the
-plan") is ACCUSE (CAMEO 11), while "Russia attacked Kyiv" stays ASSAULT.
+plan") is ACCUSE (CAMEO 11), while "Russia attacked Kyiv" stays ASSAULT. Missiles launched
+at someone are an attack (CAMEO 195); launched at no one ("toward the sea") a show of force
+(CAMEO 150).
 
 >>> # verbal_attack(frame) for "Trump attacked Clinton over her emails" → True
 """
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 
     from kgraph.extract.frames import Frame
 
-__all__ = ["VERBAL_ATTACK_VERBS", "military_strike", "verbal_attack", "warning"]
+__all__ = ["VERBAL_ATTACK_VERBS", "military_strike", "missile_type", "verbal_attack", "warning"]
 
 #: Verbs of attack that politicians do with words.
 VERBAL_ATTACK_VERBS = frozenset({"attack", "hit", "hammer", "blast", "slam", "lash", "bash", "savage", "assail"})
@@ -109,3 +111,20 @@ def military_strike(frame: Frame) -> bool:
         return False
     actors = {t.lemma_.lower() for t in frame.actors}
     return not (_words_around(noun) | actors) & _LABOUR
+
+
+_LAUNCH_VERBS = frozenset({"launch", "fire"})
+_PROJECTILES = frozenset({"missile", "rocket"})
+
+
+def missile_type(frame: Frame) -> tuple[str, str] | None:
+    """The type and root of a missile launch: ASSAULT 19 when aimed at an actor, else MOBILIZE 15.
+
+    "Russia launched 100 missiles against Ukraine" is an attack; "North Korea fired two
+    missiles toward the sea" is a show of force. ``None`` for other frames.
+    """
+    words = frame.relation.split()
+    if len(words) != 2 or words[0] not in _LAUNCH_VERBS or words[1] not in _PROJECTILES:
+        return None
+    aimed = not frame.weak_recipient and any(is_actor(r) and r.ent_type_ != "LOC" for r in frame.recipients)
+    return ("ASSAULT", "19") if aimed else ("MOBILIZE", "15")
