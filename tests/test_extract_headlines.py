@@ -256,3 +256,19 @@ def test_statement_about_what_there_is(make_doc):
     ]
     statement = one(events_of(build(make_doc, rows)), "STATEMENT")
     assert [p.mention.text for p in statement.recipient] == ["a suspect"]
+
+
+def test_a_collective_head_is_no_recipient_of_the_event_it_counts(make_doc):
+    # "The EU imposed a raft of sanctions." -> SANCTION by the EU, no "a raft" recipient
+    rows = [
+        ("The", 1, "det", "DET"),
+        ("EU", 2, "nsubj", "PROPN"),
+        ("imposed", 2, "ROOT", "VERB", "impose"),
+        ("a", 4, "det", "DET"),
+        ("raft", 2, "dobj", "NOUN"),
+        ("of", 4, "prep", "ADP"),
+        ("sanctions", 5, "pobj", "NOUN", "sanction"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    events = [e for e in events_of(build(make_doc, rows, [(1, 2, "ORG")])) if e.type == "SANCTION"]
+    assert [(e.actor[0].mention.text, [p.mention.text for p in e.recipient]) for e in events] == [("EU", [])]

@@ -168,7 +168,7 @@ FORCES = frozenset(
      "battalion", "division", "personnel", "tank", "missile", "marine", "fighter", "aircraft", "vessel",
      "submarine", "destroyer", "carrier", "battery", "police", "guard", "militia", "contingent"}
 )  # fmt: skip
-#: Heads that count or group the actors of their "of" phrase ("scores of refugees").
+#: Heads that count or group what their "of" phrase names ("scores of refugees", "a raft of sanctions").
 QUANTIFIERS = frozenset(
     {
         "hundred",
@@ -194,8 +194,12 @@ QUANTIFIERS = frozenset(
         "thousands",
         "dozens",
         "scores",
+        # collective heads: "a slew of new sanctions", "a raft of measures", "a crowd of protesters"
+        "slew", "raft", "series", "wave", "spate", "flurry", "host", "array", "range", "batch", "round",
+        "set", "package", "string", "barrage", "litany", "volley", "bunch", "lot", "lots", "majority",
+        "minority", "multitude", "plethora", "variety", "crowd",
     }
-)
+)  # fmt: skip
 #: Event verbs whose object must be a person or group: "released prisoners", not "released an iPhone".
 PATIENT_VERBS = frozenset(
     {
