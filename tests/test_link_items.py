@@ -139,3 +139,18 @@ def test_a_party_or_role_word_before_a_person_is_not_part_of_the_name(make_doc) 
     doc = make_doc(words, heads, deps, pos, ents=[(0, 3, "PERSON"), (4, 7, "PERSON")])
     result = resolve(doc, Document("d", doc.text), [], tables=load_tables())
     assert [a.id for a in result.actors] == ["actor:liam-fox", "actor:louise-christian"]
+
+
+def test_a_typed_event_does_nothing_to_its_own_actor_but_a_statement_may_be_about_it(kim_doc) -> None:  # type: ignore[no-untyped-def]
+    """Event coders drop events whose source and target are one actor: "Kim ... Kim left" as an AID by Kim to Kim
+    keeps no recipient; a STATEMENT by Kim about Kim keeps its topic."""
+    trigger = Mention("d", 32, 37, "spoke", "VERB", 0)
+    kim = Participant(Mention("d", 20, 31, "Kim Jong Un", "PERSON", 0))
+    again = Participant(Mention("d", 40, 43, "Kim", "PERSON", 1))
+    evidence = Evidence("d", 0, "...", 0, 39, trigger)
+    aid = Event("event:1", "help", "AID", "07", (kim,), (again,), evidence)
+    said = Event("event:2", "say", "STATEMENT", "01", (kim,), (again,), evidence)
+    result = resolve(kim_doc, Document("d", kim_doc.text), [aid, said], tables=load_tables())
+    linked = {e.type: e for e in result.events}
+    assert linked["AID"].actor[0].actor == "actor:kim-jong-un" and linked["AID"].recipient == ()
+    assert [p.actor for p in linked["STATEMENT"].recipient] == ["actor:kim-jong-un"]

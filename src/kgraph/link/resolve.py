@@ -98,10 +98,19 @@ def _fallback_actor(mention: Mention, doc_id: str) -> Actor:
 
 
 def _link_event(event: Event, bind: Callable[[Participant], Participant]) -> Event:
+    """The event with its participants bound to actors.
+
+    A recipient that is the one actor of a typed event is dropped ("Russia's suspension of Russia's
+    participation": Russia does nothing to Russia), as event coders drop events whose source and
+    target are the same; "A and B met" keeps each as the other's partner, and a statement may be
+    about its own speaker ("Trump said of Trump's wife").
+    """
+    actor = tuple(bind(p) for p in event.actor)
+    own = {p.actor for p in actor} if event.type not in (None, "STATEMENT") else set()
     return replace(
         event,
-        actor=tuple(bind(p) for p in event.actor),
-        recipient=tuple(bind(p) for p in event.recipient),
+        actor=actor,
+        recipient=tuple(r for r in map(bind, event.recipient) if own != {r.actor}),
         attributed_to=bind(event.attributed_to) if event.attributed_to else None,
     )
 
