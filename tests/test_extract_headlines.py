@@ -272,3 +272,18 @@ def test_a_collective_head_is_no_recipient_of_the_event_it_counts(make_doc):
     ]
     events = [e for e in events_of(build(make_doc, rows, [(1, 2, "ORG")])) if e.type == "SANCTION"]
     assert [(e.actor[0].mention.text, [p.mention.text for p in e.recipient]) for e in events] == [("EU", [])]
+
+
+def test_a_name_that_runs_over_its_verb_is_no_actor_span(make_doc):
+    # "Leader Seeks Accord With China" with "Seeks Accord" tagged PERSON: the recipient is "Accord", not the verb
+    rows = [
+        ("Leader", 1, "nsubj", "NOUN", "leader"),
+        ("Seeks", 1, "ROOT", "VERB", "seek"),
+        ("Accord", 1, "dobj", "PROPN", "accord"),
+        ("With", 1, "prep", "ADP", "with"),
+        ("China", 3, "pobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    doc = build(make_doc, rows, [(1, 3, "PERSON"), (4, 5, "GPE")])
+    texts = {p.mention.text for e in events_of(doc) for p in (*e.actor, *e.recipient)}
+    assert "Seeks Accord" not in texts

@@ -26,7 +26,7 @@ from kgraph.extract.words import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 __all__ = [
     "across_paragraphs",
@@ -124,7 +124,7 @@ def actor_spans(token: Token) -> tuple[tuple[int, int, str], ...]:
 
 def _actor_spans(token: Token) -> list[tuple[int, int, str]]:
     ent = entity_of(token)
-    if ent is not None and ent.label_ not in NUMERIC_ENTS:
+    if ent is not None and ent.label_ not in NUMERIC_ENTS and not _holds_its_verb(ent, token):
         return [(ent.start, ent.end, ent.label_)]
     if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
         return [(token.i, token.i + 1, "PRON")]
@@ -135,6 +135,13 @@ def _actor_spans(token: Token) -> list[tuple[int, int, str]]:
         return sorted({(s.start, s.end, s.label_) for s in spans if s is not None})
     start, end = _noun_span(token)
     return [(start, end, "NOUN")]
+
+
+def _holds_its_verb(ent: Span, token: Token) -> bool:
+    """The entity runs over the verb that governs ``token``: a title-case headline misread as a name
+    ("Leader Seeks Accord With China": "Seeks Accord" is no person), so it is not the actor's span."""
+    head = token.head
+    return head is not token and head.pos_ in ("VERB", "AUX") and ent.start <= head.i < ent.end
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
