@@ -71,7 +71,7 @@ def _place(state: State, item: Item) -> None:
 
 
 def _join(state: State, item: Item, cluster: Cluster, rule: str, evidence: str) -> None:
-    if cluster not in state.clusters:
+    if not any(c is cluster for c in state.clusters):  # identity: a dataclass == compares every field
         state.clusters.append(cluster)
     cluster.items.append(item)
     state.of_item[item.span] = cluster

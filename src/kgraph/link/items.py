@@ -12,7 +12,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import doc_ents, doc_tokens, entity_of, span_ents, token_dep, token_lower, token_pos
+from kgraph.doccache import (
+    child_deps,
+    children,
+    doc_ents,
+    doc_tokens,
+    entity_of,
+    first_child,
+    span_ents,
+    subtree,
+    token_dep,
+    token_lower,
+    token_pos,
+)
 from kgraph.link.names import looks_like_acronym, name_key
 from kgraph.link.tables import Tables
 from kgraph.model import Event, Mention
@@ -297,10 +309,12 @@ def _acronym_target(ent: Span) -> Span_ | None:
 
 def _appositives(doc: Doc, doc_id: str, sentences: list[int], tables: Tables, names: dict) -> list[Item]:
     """Nominals and pronouns bound to a name by apposition ("Cho Min, a former vice president")."""
+    tokens, deps = doc_tokens(doc), token_dep(doc)
+    if "appos" not in deps:
+        return []
     spans = {(s, e): doc.char_span(s, e, alignment_mode="expand") for (s, e) in names}
     starts = {span.root.i: key for key, span in spans.items()}
     out = []
-    tokens, deps = doc_tokens(doc), token_dep(doc)
     for token in (tokens[i] for i in range(len(tokens)) if deps[i] == "appos"):
         a, b = token, token.head
         for name, other in ((a, b), (b, a)):
@@ -332,7 +346,7 @@ def _np_start(token: Token) -> int:
     start = min(lefts, default=token.i)
     for child in token.lefts:
         if child.i == start and child.dep_ in ("amod", "compound", "nmod", "poss"):
-            start = min([start, *(t.i for t in child.subtree)])
+            start = min([start, *(t.i for t in subtree(child))])
     return start
 
 
@@ -353,7 +367,10 @@ def pronoun_item(token: Token, doc_id: str, sentences: list[int]) -> Item:
 
 def _is_role_head(token: Token, tables: Tables) -> bool:
     """ "the North Korean president", "the country": a definite role or country noun."""
-    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.text.lower() == "the" for c in token.children):
+    lower = token_lower(token.doc)
+    if token.pos_ != "NOUN" or not any(
+        d == "det" and lower[c.i] == "the" for c, d in zip(children(token), child_deps(token))
+    ):
         return False
     return (tables.title(token.lemma_.lower()) or ("", ""))[0] == "head" or token.lemma_.lower() in (
         "country",
@@ -369,7 +386,7 @@ def noun_item(
     nationality = next(
         (tables.demonym(name_key(e.text)) for e in span_ents(span) if tables.demonym(name_key(e.text))), None
     )
-    possessor = next((c for c in root.children if c.dep_ == "poss"), None)
+    possessor = first_child(root, ("poss",))
     head = root.lemma_.lower()
     indefinite = any(
         t.dep_ == "det" and t.text.lower() in ("a", "an", "another", "some", "any", "one") for t in span
