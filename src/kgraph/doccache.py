@@ -22,10 +22,12 @@ __all__ = [
     "child_deps",
     "children",
     "doc_ents",
+    "doc_sents",
     "doc_text",
     "doc_tokens",
     "entity_of",
     "sent_ents",
+    "sent_indices",
     "sent_of",
     "sent_pos_tokens",
     "sent_tokens",
@@ -38,6 +40,7 @@ __all__ = [
     "token_lower",
     "token_memo",
     "token_pos",
+    "token_text",
 ]
 
 #: How many Docs keep their caches (extraction and linking read one document at a time).
@@ -238,7 +241,8 @@ class _Columns:
         self.lemma = _decode(lemma, _LOWER, lambda h: strings[h].lower())
         self.pos = _decode(pos, _POS, NAMES.__getitem__)
         self.dep = _decode(dep, _STRING, strings.__getitem__)
-        offsets = array[:, 5].astype("int64").tolist() if array is not None else []  # relative, wrapped in uint64
+        # HEAD is relative to the token, stored wrapped in uint64
+        offsets = array[:, 5].astype("int64").tolist() if array is not None else []
         self.head: list[int] = [i + offset for i, offset in enumerate(offsets)]
         self.sets: dict[tuple[int, int], tuple[frozenset[str], ...]] = {}
         self.by_pos: dict[tuple[int, int, str], tuple[Token, ...]] = {}
@@ -279,6 +283,11 @@ def child_deps(token: Token) -> tuple[str, ...]:
 def token_lower(doc: Doc) -> list[str]:
     """``token.text.lower()`` of every token of ``doc``, read once."""
     return _columns(doc).lower
+
+
+def token_text(doc: Doc) -> list[str]:
+    """``token.text`` of every token of ``doc``, read once."""
+    return _columns(doc).orth
 
 
 def token_lemma(doc: Doc) -> list[str]:
@@ -338,7 +347,8 @@ def first_child(token: Token, deps: tuple[str, ...] | frozenset[str]) -> Token |
     """The first child of ``token`` whose ``dep_`` is in ``deps``, or None."""
     cache, i = _cache(token.doc), token.i
     kids = (cache.kids if cache.kids is not None else _tree(cache)).get(i, ())
-    return next((c for c, d in zip(kids, cache.kid_deps.get(i, ())) if d in deps), None)  # type: ignore[union-attr]
+    labels = cache.kid_deps.get(i, ())  # type: ignore[union-attr]
+    return next((c for c, d in zip(kids, labels) if d in deps), None)
 
 
 def subtree(token: Token) -> tuple[Token, ...]:
@@ -373,12 +383,27 @@ def _walk(cache: _Cache, root: int) -> list[Token]:
     return out
 
 
-def sent_of(token: Token) -> Span:
-    """``token.sent``: the sentence of ``token``, one Span per sentence of the Doc."""
-    cache = _cache(token.doc)
-    if not cache.sent_index:
-        cache.sents = tuple(token.doc.sents)
-        index = cache.sent_index = [0] * len(token.doc)
+def _sentences(doc: Doc) -> _Cache:
+    cache = _cache(doc)
+    if not cache.sent_index and len(doc):
+        cache.sents = tuple(doc.sents)
+        index = cache.sent_index = [-1] * len(doc)
         for number, sent in enumerate(cache.sents):
             index[sent.start : sent.end] = [number] * (sent.end - sent.start)
+    return cache
+
+
+def doc_sents(doc: Doc) -> tuple[Span, ...]:
+    """``tuple(doc.sents)``, built once per Doc."""
+    return _sentences(doc).sents
+
+
+def sent_indices(doc: Doc) -> list[int]:
+    """The index of each token's sentence in :func:`doc_sents` (do not change the list)."""
+    return _sentences(doc).sent_index
+
+
+def sent_of(token: Token) -> Span:
+    """``token.sent``: the sentence of ``token``, one Span per sentence of the Doc."""
+    cache = _sentences(token.doc)
     return cache.sents[cache.sent_index[token.i]]

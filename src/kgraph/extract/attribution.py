@@ -165,7 +165,8 @@ def _content(frame_head: Token, rule: str) -> list[Token]:
     ):
         skip = {t.i for t in subtree(frame_head)}  # "'...,' Cho said" parsed upside down
         return [t for t in subtree(frame_head.head) if t.i not in skip]
-    skip = {t.i for c in children(frame_head) if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in subtree(c)}
+    speakers = children_by_dep(frame_head, ("nsubj", "nsubjpass", "agent"))
+    skip = {t.i for c in speakers for t in subtree(c)}
     return [t for t in subtree(frame_head) if t.i not in skip and t.i != frame_head.i]
 
 

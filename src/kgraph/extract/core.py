@@ -14,7 +14,15 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import child_deps, children, children_by_dep, sent_of, sent_pos_tokens, sent_words
+from kgraph.doccache import (
+    child_deps,
+    children,
+    children_by_dep,
+    doc_sents,
+    sent_of,
+    sent_pos_tokens,
+    sent_words,
+)
 from kgraph.extract.attribution import inside_quote, is_reporting, source_finding, speaker, statement_topics
 from kgraph.extract.claims import claim_frames
 from kgraph.extract.credits import credit_frames
@@ -70,7 +78,7 @@ def extract(
     """
     lexicon = lexicon or load_lexicon()
     events: list[Event] = []
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(doc_sents(doc)):
         events += [
             to_event(f, sent, index, document) for f in sentence_frames(sent, lexicon, untyped=untyped)
         ]

@@ -73,6 +73,11 @@ class Lexicon:
         """
         return frozenset(self.verbs) | {verb for verb, _ in self.phrases}
 
+    @functools.cached_property
+    def noun_heads(self) -> frozenset[str]:
+        """The event nouns, alone or after some modifier: any other noun has no entry of its own."""
+        return frozenset(self.nouns) | {noun for _, noun in self.noun_phrases}
+
     def noun(self, noun: str, modifier: str | None = None) -> Entry | None:
         """Return the entry of an event noun, or of ``modifier noun``.
 

@@ -32,6 +32,8 @@ _IN_SOURCES = frozenset({"poll", "survey", "study", "report", "analysis", "data"
 
 def _in_source(sent: Span) -> Token | None:
     """The source of "In this poll, Trump rose 1 point": a document opening the sentence."""
+    if "in" not in sent_words(sent)[0]:
+        return None
     first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
     if first is None or first.text.lower() != "in" or first.head.pos_ not in ("VERB", "AUX"):
         return None

@@ -89,7 +89,8 @@ def _object_nouns(verb: Token) -> Iterator[Token]:
     for child in children(verb):
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and child.pos_ in ("NOUN", "PROPN", "X"):
             yield child
-            for prep in (c for c in children(child) if c.dep_ == "prep" and c.text.lower() in _QUANTITY_PREPS):
+            preps = (c for c in children(child) if c.dep_ == "prep" and c.text.lower() in _QUANTITY_PREPS)
+            for prep in preps:
                 yield from (g for g in children(prep) if g.dep_ == "pobj" and g.pos_ == "NOUN")
     if "dobj" in child_deps(verb):
         return  # "impose an end to the fighting": the object, not "to", carries the event
@@ -152,6 +153,9 @@ def _type_verb(verb: Token, lexicon: Lexicon) -> Typed | None:
 def noun_entry(noun: Token, lexicon: Lexicon) -> Entry | None:
     """Return the entry of an event noun, preferring ``modifier noun`` patterns."""
     lemma = _lemma(noun)
+    heads = lexicon.noun_heads
+    if lemma not in heads and lemma not in _GENERIC_NOUNS and noun.text.lower() not in lexicon.nouns:
+        return None  # no pattern below can match
     for mod in children(noun):
         if mod.dep_ in ("amod", "compound", "nmod") and mod.i < noun.i:
             entry = lexicon.noun(lemma, _lemma(mod))

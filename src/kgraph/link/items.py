@@ -19,11 +19,13 @@ from kgraph.doccache import (
     doc_tokens,
     entity_of,
     first_child,
+    sent_indices,
     span_ents,
     subtree,
     token_dep,
     token_lower,
     token_pos,
+    token_text,
 )
 from kgraph.link.names import looks_like_acronym, name_key
 from kgraph.link.tables import Tables
@@ -180,11 +182,8 @@ def read_items(doc: Doc, doc_id: str, events: Iterable[Event], tables: Tables) -
 
 
 def _sentence_of_tokens(doc: Doc) -> list[int]:
-    """Sentence index of every token (computed once: ``token.sent`` is slow)."""
-    index = [-1] * len(doc)
-    for number, sent in enumerate(doc.sents):
-        index[sent.start : sent.end] = [number] * (sent.end - sent.start)
-    return index
+    """Sentence index of every token (computed once per Doc: ``token.sent`` is slow)."""
+    return sent_indices(doc)
 
 
 def _sent(token: Token, sentences: list[int]) -> int:
@@ -211,18 +210,19 @@ def _demonym_state(ent: Span, tables: Tables) -> Span | None:
 
 
 def _event_complement(ent: Span) -> Span | None:
-    words = [t.text.lower() for t in ent]
+    lower = token_lower(ent.doc)
+    words = lower[ent.start : ent.end]
     if "of" not in words or not (set(words[: words.index("of")]) & _EVENT_NOUNS):
         return None
     start = ent.start + words.index("of") + 1
-    if start < ent.end and ent.doc[start].text.lower() == "the":
+    if start < ent.end and lower[start] == "the":
         start += 1
     return ent.doc[start : ent.end] if start < ent.end else None
 
 
 def name_item(ent: Span, doc_id: str, sentences: list[int], tables: Tables) -> Item:
     """The item of a name (an entity span, or a proper-noun span with an empty label)."""
-    words = [t.text for t in ent]
+    words = token_text(ent.doc)[ent.start : ent.end]
     titles, gender = [], ""
     while len(words) > 1 and tables.title(name_key(words[0])):
         cls, g = tables.title(name_key(words[0])) or ("", "-")
