@@ -99,3 +99,38 @@ def test_columns_match_spacy_on_a_parsed_article(nlp: Any) -> None:
             {t.dep_ for t in sent},
         )  # fmt: skip
         assert sent_pos_tokens(sent, "VERB") == tuple(t for t in sent if t.pos_ == "VERB")
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        [1, 1, 3, 1, 1, 8, 7, 8, 8, 8],  # projective, two sentences
+        [2, 3, 3, 3, 3, 8, 5, 8, 8, 8],  # crossing arcs (0→2 over 1→3): a subtree with a gap
+    ],
+)
+def test_tree_caches_match_spacy(make_doc: Any, heads: list[int]) -> None:
+    from kgraph.doccache import (
+        child_deps,
+        children,
+        children_by_dep,
+        first_child,
+        sent_of,
+        subtree,
+        token_lemma,
+    )
+
+    words = ["Russia", "sanctioned", "North", "Korea", ".", "Kim", "Jong", "Un", "replied", "."]
+    deps = ["nsubj", "ROOT", "compound", "dobj", "punct", "compound", "compound", "nsubj", "ROOT", "punct"]
+    deps = [d if heads[i] != i else "ROOT" for i, d in enumerate(deps)]
+    doc = make_doc(words, heads=heads, deps=deps, lemmas=[w.upper() for w in words])
+    assert token_lemma(doc) == [t.lemma_.lower() for t in doc]
+    for token in doc:
+        assert children(token) == tuple(token.children)
+        assert child_deps(token) == tuple(c.dep_ for c in token.children)
+        assert subtree(token) == tuple(token.subtree)
+        assert (sent_of(token).start, sent_of(token).end) == (token.sent.start, token.sent.end)
+        for wanted in (("compound",), ("nsubj", "dobj"), ("ROOT",)):
+            assert children_by_dep(token, wanted) == [c for c in token.children if c.dep_ in wanted]
+            assert first_child(token, wanted) == next((c for c in token.children if c.dep_ in wanted), None)
+    if heads[0] == 2:  # the subtree of "North" has a gap: "sanctioned" hangs off "Korea"
+        assert [t.i for t in subtree(doc[2])] == [0, 2]

@@ -19,20 +19,28 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
+    "child_deps",
+    "children",
     "doc_ents",
+    "doc_sents",
     "doc_text",
     "doc_tokens",
     "entity_of",
     "sent_ents",
+    "sent_indices",
+    "sent_of",
     "sent_pos_tokens",
     "sent_tokens",
     "sent_words",
     "span_ents",
     "span_text",
+    "subtree",
     "token_dep",
+    "token_lemma",
     "token_lower",
     "token_memo",
     "token_pos",
+    "token_text",
 ]
 
 #: How many Docs keep their caches (extraction and linking read one document at a time).
@@ -40,7 +48,20 @@ _SIZE = 4
 
 
 class _Cache:
-    __slots__ = ("columns", "doc", "ents", "entities", "memo", "text", "tokens")
+    __slots__ = (
+        "columns",
+        "doc",
+        "entities",
+        "ents",
+        "kid_deps",
+        "kids",
+        "memo",
+        "sent_index",
+        "sents",
+        "subtrees",
+        "text",
+        "tokens",
+    )
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -50,6 +71,11 @@ class _Cache:
         self.entities: dict[int, Span | None] = {}
         self.columns: _Columns | None = None
         self.memo: dict[tuple[Any, ...], Any] = {}
+        self.kids: dict[int, tuple[Token, ...]] | None = None
+        self.kid_deps: dict[int, tuple[str, ...]] | None = None
+        self.subtrees: dict[int, tuple[Token, ...]] = {}
+        self.sents: tuple[Span, ...] = ()
+        self.sent_index: list[int] = []
 
 
 _RECENT: dict[int, _Cache] = {}
@@ -87,10 +113,11 @@ def clear() -> None:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per Doc."""
+    """``doc.text``, computed once per Doc (joined from the token column, no Token built)."""
     cache = _cache(doc)
     if cache.text is None:
-        cache.text = doc.text
+        columns = _columns(doc)
+        cache.text = "".join([w + " " if s else w for w, s in zip(columns.orth, columns.space)])
     return cache.text
 
 
@@ -184,37 +211,88 @@ _POS: dict[int, str] = {}
 
 
 def _decode(values: list[int], known: dict[int, str], decode: Any) -> list[str]:
-    out = []
-    for value in values:
-        text = known.get(value)
-        if text is None:
-            text = known[value] = decode(value)
-        out.append(text)
-    return out
+    try:
+        return list(map(known.__getitem__, values))
+    except KeyError:  # a string not seen before: decode the new ones, then map again
+        for value in values:
+            if value not in known:
+                known[value] = decode(value)
+        return list(map(known.__getitem__, values))
 
 
 class _Columns:
-    """Token attributes of a Doc as lists, read once (``lower`` is ``token.text.lower()``)."""
+    """Token attributes of a Doc as lists, read once (``lower`` is ``token.text.lower()``).
 
-    __slots__ = ("by_pos", "dep", "lemma", "lower", "pos", "sets")
+    ``orth`` is ``token.text``, ``space`` whether a space follows, ``head`` the head's index.
+    """
+
+    __slots__ = ("by_pos", "dep", "head", "lemma", "lower", "orth", "pos", "sets", "space")
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import DEP, LEMMA, ORTH, POS
+        from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, SPACY
         from spacy.parts_of_speech import NAMES
 
-        rows = doc.to_array([ORTH, LEMMA, POS, DEP]).tolist() if len(doc) else []
+        array = doc.to_array([ORTH, LEMMA, POS, DEP, SPACY, HEAD]) if len(doc) else None
+        orth, lemma, pos, dep, space = array[:, :5].T.tolist() if array is not None else ([], [], [], [], [])
         strings = doc.vocab.strings
-        self.lower = _decode([r[0] for r in rows], _LOWER, lambda h: strings[h].lower())
-        self.lemma = _decode([r[1] for r in rows], _LOWER, lambda h: strings[h].lower())
-        self.pos = _decode([r[2] for r in rows], _POS, NAMES.__getitem__)
-        self.dep = _decode([r[3] for r in rows], _STRING, strings.__getitem__)
+        self.orth = _decode(orth, _STRING, strings.__getitem__)
+        self.space: list[int] = space
+        self.lower = _decode(orth, _LOWER, lambda h: strings[h].lower())
+        self.lemma = _decode(lemma, _LOWER, lambda h: strings[h].lower())
+        self.pos = _decode(pos, _POS, NAMES.__getitem__)
+        self.dep = _decode(dep, _STRING, strings.__getitem__)
+        # HEAD is relative to the token, stored wrapped in uint64
+        offsets = array[:, 5].astype("int64").tolist() if array is not None else []
+        self.head: list[int] = [i + offset for i, offset in enumerate(offsets)]
         self.sets: dict[tuple[int, int], tuple[frozenset[str], ...]] = {}
         self.by_pos: dict[tuple[int, int, str], tuple[Token, ...]] = {}
+
+
+def _tree(cache: _Cache) -> dict[int, tuple[Token, ...]]:
+    """Fill ``cache.kids`` and ``cache.kid_deps`` (head index → children, their labels) in one pass."""
+    columns, tokens = _columns(cache.doc), doc_tokens(cache.doc)
+    kids: dict[int, list[Token]] = {}
+    deps: dict[int, list[str]] = {}
+    for i, (head, dep) in enumerate(zip(columns.head, columns.dep)):
+        if head != i:
+            found = kids.get(head)
+            if found is None:
+                kids[head], deps[head] = [tokens[i]], [dep]
+            else:
+                found.append(tokens[i])
+                deps[head].append(dep)
+    cache.kid_deps = {head: tuple(found) for head, found in deps.items()}
+    cache.kids = {head: tuple(found) for head, found in kids.items()}
+    return cache.kids
+
+
+def children(token: Token) -> tuple[Token, ...]:
+    """``tuple(token.children)`` (the children in text order), read once per Doc."""
+    cache = _cache(token.doc)
+    return (cache.kids if cache.kids is not None else _tree(cache)).get(token.i, ())
+
+
+def child_deps(token: Token) -> tuple[str, ...]:
+    """The ``dep_`` of each of ``token``'s children, in the order of :func:`children`."""
+    cache = _cache(token.doc)
+    if cache.kids is None:
+        _tree(cache)
+    return cache.kid_deps.get(token.i, ())  # type: ignore[union-attr]
 
 
 def token_lower(doc: Doc) -> list[str]:
     """``token.text.lower()`` of every token of ``doc``, read once."""
     return _columns(doc).lower
+
+
+def token_text(doc: Doc) -> list[str]:
+    """``token.text`` of every token of ``doc``, read once."""
+    return _columns(doc).orth
+
+
+def token_lemma(doc: Doc) -> list[str]:
+    """``token.lemma_.lower()`` of every token of ``doc``, read once."""
+    return _columns(doc).lemma
 
 
 def token_pos(doc: Doc) -> list[str]:
@@ -256,3 +334,76 @@ def sent_pos_tokens(sent: Span, pos: str) -> tuple[Token, ...]:
         tokens, tags = doc_tokens(sent.doc), columns.pos
         found = columns.by_pos[key] = tuple(tokens[i] for i in range(sent.start, sent.end) if tags[i] == pos)
     return found
+
+
+def children_by_dep(token: Token, deps: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    """The children of ``token`` whose ``dep_`` is in ``deps``, in order."""
+    cache, i = _cache(token.doc), token.i
+    kids = (cache.kids if cache.kids is not None else _tree(cache)).get(i, ())
+    return [c for c, d in zip(kids, cache.kid_deps.get(i, ())) if d in deps]  # type: ignore[union-attr]
+
+
+def first_child(token: Token, deps: tuple[str, ...] | frozenset[str]) -> Token | None:
+    """The first child of ``token`` whose ``dep_`` is in ``deps``, or None."""
+    cache, i = _cache(token.doc), token.i
+    kids = (cache.kids if cache.kids is not None else _tree(cache)).get(i, ())
+    labels = cache.kid_deps.get(i, ())  # type: ignore[union-attr]
+    return next((c for c, d in zip(kids, labels) if d in deps), None)
+
+
+def subtree(token: Token) -> tuple[Token, ...]:
+    """``tuple(token.subtree)``: the token and its descendants in the order spaCy yields them."""
+    cache, i = _cache(token.doc), token.i
+    found = cache.subtrees.get(i)
+    if found is None:
+        found = cache.subtrees[i] = tuple(_walk(cache, i))
+    return found
+
+
+def _walk(cache: _Cache, root: int) -> list[Token]:
+    """In-order walk of the tree under ``root`` (left children's subtrees, the token, right ones').
+
+    The stack holds ``i`` for a subtree still to walk and ``~i`` for token ``i`` to emit.
+    """
+    tokens, tree, out = doc_tokens(cache.doc), (cache.kids if cache.kids is not None else _tree(cache)), []
+    stack = [root]
+    while stack:
+        i = stack.pop()
+        if i < 0:
+            out.append(tokens[~i])
+            continue
+        kids = tree.get(i)
+        if kids is None:
+            out.append(tokens[i])
+            continue
+        below = [c.i for c in kids]
+        stack += [j for j in reversed(below) if j > i]
+        stack.append(~i)
+        stack += [j for j in reversed(below) if j < i]
+    return out
+
+
+def _sentences(doc: Doc) -> _Cache:
+    cache = _cache(doc)
+    if not cache.sent_index and len(doc):
+        cache.sents = tuple(doc.sents)
+        index = cache.sent_index = [-1] * len(doc)
+        for number, sent in enumerate(cache.sents):
+            index[sent.start : sent.end] = [number] * (sent.end - sent.start)
+    return cache
+
+
+def doc_sents(doc: Doc) -> tuple[Span, ...]:
+    """``tuple(doc.sents)``, built once per Doc."""
+    return _sentences(doc).sents
+
+
+def sent_indices(doc: Doc) -> list[int]:
+    """The index of each token's sentence in :func:`doc_sents` (do not change the list)."""
+    return _sentences(doc).sent_index
+
+
+def sent_of(token: Token) -> Span:
+    """``token.sent``: the sentence of ``token``, one Span per sentence of the Doc."""
+    cache = _sentences(token.doc)
+    return cache.sents[cache.sent_index[token.i]]

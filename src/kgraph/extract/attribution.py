@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kgraph.doccache import doc_text, sent_tokens, sent_words
+from kgraph.doccache import (
+    child_deps,
+    children,
+    children_by_dep,
+    doc_text,
+    first_child,
+    sent_of,
+    sent_tokens,
+    sent_words,
+    subtree,
+)
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import across_paragraphs, entity_of, is_actor, subjects
 from kgraph.extract.words import ACTOR_ENTS, COGNITION, SOURCE_NOUNS
@@ -83,8 +93,8 @@ def according_to(sent: Span) -> Token | None:
         return None
     for token in sent_tokens(sent):
         if token.text.lower() == "according":
-            for to in (c for c in token.children if c.text.lower() == "to"):
-                pobj = next((g for g in to.children if g.dep_ == "pobj"), None) or _misread_object(to)
+            for to in (c for c in children(token) if c.text.lower() == "to"):
+                pobj = first_child(to, ("pobj",)) or _misread_object(to)
                 if pobj is not None:
                     return pobj
     return None
@@ -117,7 +127,7 @@ def reported(verb: Token, lexicon: Lexicon) -> bool:
 def _reporter_beside(head: Token, lexicon: Lexicon) -> Token | None:
     """A reporting verb hanging off the event's clause: "'We will attack,' he said" (parataxis)."""
     verb = clause_verb(head)
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ in ("parataxis",) and is_reporting(child, lexicon):
             return child
     return None
@@ -129,7 +139,7 @@ def inverted(verb: Token) -> list[Token]:
     A headline or quote that ends in "says X" is often parsed with its content as a second
     subject; when a subject follows the verb, the subjects before it are what was said.
     """
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not across_paragraphs(verb, c)]
+    own = [c for c in children_by_dep(verb, ("nsubj", "nsubjpass")) if not across_paragraphs(verb, c)]
     if not any(c.i > verb.i for c in own):
         return []
     return [c for c in own if c.i < verb.i]
@@ -137,14 +147,14 @@ def inverted(verb: Token) -> list[Token]:
 
 def source_finding(verb: Token) -> bool:
     """A document or medium that shows or finds something: "Polls show a close contest"."""
-    if verb.lemma_.lower() not in _FINDING or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+    if verb.lemma_.lower() not in _FINDING or {"dobj", "ccomp"}.isdisjoint(child_deps(verb)):
         return False
     return any(t.lemma_.lower() in SOURCE_NOUNS or t.lemma_.lower() == "polling" for t in subjects(verb))
 
 
 def speaking_subjects(verb: Token) -> list[Token]:
     """The subjects of a reporting verb that speak (the content of an inverted report left out)."""
-    content = {t.i for c in inverted(verb) for t in c.subtree}
+    content = {t.i for c in inverted(verb) for t in subtree(c)}
     return [t for t in subjects(verb) if t.i not in content]
 
 
@@ -152,7 +162,7 @@ def _relative(verb: Token, subject: Token) -> Token:
     """ "Trump, who said Iran attacked": the speaker is written "who" (the link binds it to Trump)."""
     if verb.dep_ == "relcl" and subject == verb.head:
         return next(
-            (c for c in verb.children if c.dep_ == "nsubj" and c.text.lower() in ("who", "which")), subject
+            (c for c in children(verb) if c.dep_ == "nsubj" and c.text.lower() in ("who", "which")), subject
         )
     return subject
 
@@ -168,21 +178,22 @@ def speaker(head: Token, lexicon: Lexicon) -> Token | None:
         found = speaking_subjects(reporter)
         if found:
             return _relative(reporter, found[0])
-    return according_to(head.sent)
+    return according_to(sent_of(head))
 
 
 def _content(frame_head: Token, rule: str) -> list[Token]:
     """The tokens of what a speaker said: the reporting verb's phrase minus its subject."""
     if rule == "according_to":
-        skip = {t.i for t in frame_head.subtree}
-        return [t for t in frame_head.sent if t.i not in skip]
+        skip = {t.i for t in subtree(frame_head)}
+        return [t for t in sent_of(frame_head) if t.i not in skip]
     if frame_head.dep_ in ("parataxis", "ccomp") and not any(
-        c.dep_ in ("ccomp", "dobj") for c in frame_head.children
+        c.dep_ in ("ccomp", "dobj") for c in children(frame_head)
     ):
-        skip = {t.i for t in frame_head.subtree}  # "'...,' Cho said" parsed upside down
-        return [t for t in frame_head.head.subtree if t.i not in skip]
-    skip = {t.i for c in frame_head.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
-    return [t for t in frame_head.subtree if t.i not in skip and t.i != frame_head.i]
+        skip = {t.i for t in subtree(frame_head)}  # "'...,' Cho said" parsed upside down
+        return [t for t in subtree(frame_head.head) if t.i not in skip]
+    speakers = children_by_dep(frame_head, ("nsubj", "nsubjpass", "agent"))
+    skip = {t.i for c in speakers for t in subtree(c)}
+    return [t for t in subtree(frame_head) if t.i not in skip and t.i != frame_head.i]
 
 
 def _topic(token: Token) -> Token | None:
@@ -240,7 +251,7 @@ def statement_topics(frame: Any) -> list[Token]:
     """
     content = _content(frame.head, frame.rule)
     if frame.rule == "verb":  # "Russian tactics 'crazy', says Zelensky": the tactics were said
-        content = [t for c in inverted(frame.head) for t in c.subtree] + content
+        content = [t for c in inverted(frame.head) for t in subtree(c)] + content
     return [t for t in topics_in(content, {a.i for a in frame.actors}) if not is_press(t)]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import sent_pos_tokens, sent_words
+from kgraph.doccache import children, sent_pos_tokens, sent_words, subtree
 from kgraph.extract.attribution import topics_in
 from kgraph.extract.frames import Frame
 from kgraph.extract.participants import is_actor
@@ -75,14 +75,14 @@ def _in_words(noun: Token) -> bool:
 
 def _owner(noun: Token) -> Token | None:
     preps = _OWNER_PREPS | ({"of"} if _in_words(noun) else set())
-    for child in noun.children:
+    for child in children(noun):
         if child.dep_ == "poss" and is_actor(child):
             return child
-    for child in noun.children:  # "a New York Times report that...", "Russian claims that..."
+    for child in children(noun):  # "a New York Times report that...", "Russian claims that..."
         if child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in ACTOR_ENTS and _says_that(noun):
             return child
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.text.lower() in preps):
-        for pobj in (g for g in prep.children if g.dep_ == "pobj" and is_actor(g)):
+    for prep in (c for c in children(noun) if c.dep_ == "prep" and c.text.lower() in preps):
+        for pobj in (g for g in children(prep) if g.dep_ == "pobj" and is_actor(g)):
             return pobj
     return None
 
@@ -91,8 +91,8 @@ def _says_that(noun: Token) -> bool:
     """The noun has a clause of its own with a subject: "claims that Ukraine built a bomb"."""
     return any(
         c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ in ("nsubj", "nsubjpass", "expl") and g.text.lower() not in
-                                                    ("which", "that", "who") for g in c.children)
-        for c in noun.children
+                                                    ("which", "that", "who") for g in children(c))
+        for c in children(noun)
     )  # fmt: skip
 
 
@@ -108,7 +108,7 @@ def claim_frames(sent: Span) -> Iterator[Frame]:
         owner = _owner(token)
         if owner is None:
             continue
-        skip = {t.i for t in owner.subtree}
-        topics = topics_in([t for t in token.subtree if t.i not in skip and t.i != token.i], {owner.i})
+        skip = {t.i for t in subtree(owner)}
+        topics = topics_in([t for t in subtree(token) if t.i not in skip and t.i != token.i], {owner.i})
         yield Frame(token, None, (token,), token.lemma_.lower(), [owner], topics, token, rule="claim",
                     type="STATEMENT", cameo_root="01")  # fmt: skip

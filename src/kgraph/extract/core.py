@@ -14,7 +14,15 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import sent_pos_tokens
+from kgraph.doccache import (
+    child_deps,
+    children,
+    children_by_dep,
+    doc_sents,
+    sent_of,
+    sent_pos_tokens,
+    sent_words,
+)
 from kgraph.extract.attribution import (
     inside_quote,
     is_press,
@@ -80,7 +88,7 @@ def extract(
     """
     lexicon = lexicon or load_lexicon()
     events: list[Event] = []
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(doc_sents(doc)):
         events += [
             to_event(f, sent, index, document) for f in sentence_frames(sent, lexicon, untyped=untyped)
         ]
@@ -211,7 +219,7 @@ def cognition_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
             or reported(token, lexicon)
         ):
             continue  # "he said he believes...": the belief is what he said, not a second statement
-        clause = any(c.dep_ == "ccomp" for c in token.children)
+        clause = "ccomp" in child_deps(token)
         if (is_reporting(token, lexicon) and (clause or source_finding(token))) or _goes_on(token):
             actors = [a for a in (find_actor(t, depth=1) for t in subjects(token)) if a is not None]
             actors = actors or sources(token)
@@ -230,11 +238,11 @@ def cognition_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
 
 def _goes_on(verb: Token) -> bool:
     """ "'...,' she continued." / "Caddell continued: '...'": going on with a quotation."""
-    if verb.lemma_.lower() != "continue" or any(c.dep_ in ("xcomp", "dobj", "prep") for c in verb.children):
+    if verb.lemma_.lower() != "continue" or not {"xcomp", "dobj", "prep"}.isdisjoint(child_deps(verb)):
         return False
     text = verb.doc.text
-    around = text[max(0, verb.sent.start_char - 2) : verb.sent.end_char + 3]
-    return any(q in around for q in ('"', "“", "”", "''")) and any(c.dep_ == "nsubj" for c in verb.children)
+    around = text[max(0, sent_of(verb).start_char - 2) : sent_of(verb).end_char + 3]
+    return any(q in around for q in ('"', "“", "”", "''")) and "nsubj" in child_deps(verb)
 
 
 def _governor(frame: Frame) -> Token | None:
@@ -271,7 +279,7 @@ def absorb_complements(frames: list[Frame], lexicon: Lexicon) -> list[Frame]:
 
 def complement_subjects(verb: Token, actors: list[Token], lexicon: Lexicon) -> list[Token]:
     """The actors told to act: "demanded that the US cancel..." → the US."""
-    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+    for clause in children_by_dep(verb, ("ccomp", "xcomp")):
         found = [a for a in (find_actor(t, depth=1) for t in subjects(clause)) if a is not None]
         found = [a for a in found if a not in actors]
         if not found and clause.pos_ == "VERB":  # "threatened to break relations with Russia"
@@ -330,20 +338,20 @@ def _refused(links: list[Token]) -> bool:
     """ "refused to meet", "failed to agree", "will not accept" (not "doesn't look willing to")."""
     if any(t.lemma_.lower() in NEGATIVE_HEADS for t in links[1:]):
         return True
-    negs = [t for t in links if any(c.dep_ == "neg" for c in t.children)]
+    negs = [t for t in links if "neg" in child_deps(t)]
     return any(
         c.dep_ == "aux" and c.text.lower() in ("will", "wo", "would", "shall")
         for t in negs
-        for c in t.children
+        for c in children(t)
     )
 
 
 def _conditional(links: list[Token]) -> bool:
     """ "... unless X steps down", "... if they attack": a condition on the intent."""
     return any(
-        c.dep_ == "advcl" and any(m.text.lower() in ("unless", "if") for m in c.children)
+        c.dep_ == "advcl" and any(m.text.lower() in ("unless", "if") for m in children(c))
         for t in links
-        for c in t.children
+        for c in children(t)
     )
 
 
@@ -367,12 +375,14 @@ def derived_frames(frames: list[Frame]) -> Iterator[Frame]:
 
 def deontic_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
     """Yield REQUEST frames for "X said Y must/should do Z" (X demands of Y)."""
+    if _DEONTIC.isdisjoint(sent_words(sent)[0]):  # no "must" or "should" in the sentence
+        return
     for token in sent_pos_tokens(sent, "VERB"):
         if token.pos_ != "VERB" or not any(
-            c.dep_ == "aux" and c.text.lower() in _DEONTIC for c in token.children
+            c.dep_ == "aux" and c.text.lower() in _DEONTIC for c in children(token)
         ):
             continue
-        if any(c.dep_ == "auxpass" for c in token.children):
+        if "auxpass" in child_deps(token):
             continue  # "decisions should be made by individuals" demands nothing of them
         who = speaker(token, lexicon)
         targets = [a for a in (find_actor(t, depth=1) for t in subjects(token)) if a is not None]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import sent_tokens, sent_words
+from kgraph.doccache import sent_of, sent_tokens, sent_words
 from kgraph.extract.attribution import topics_in
 from kgraph.extract.frames import Frame
 from kgraph.extract.participants import entity_of
@@ -79,7 +79,7 @@ def credited(sep: Token) -> Token | None:
     """The source named after ``sep`` when it ends a headline ("... — agency.")."""
     if not _separator(sep):  # cheap test first: `sep.sent` walks the document
         return None
-    sent = sep.sent
+    sent = sent_of(sep)
     if not _headline(sent):
         return None
     tail = _words(sent[sep.i - sent.start + 1 :])

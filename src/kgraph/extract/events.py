@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import doc_text, doc_tokens
+from kgraph.doccache import doc_text, doc_tokens, span_text, subtree
 from kgraph.extract.dates import event_date
 from kgraph.extract.frames import Frame
 from kgraph.extract.participants import actor_spans, entity_of
@@ -45,9 +45,9 @@ def participants(tokens: list[Token], doc_id: str, index: int) -> tuple[Particip
 def _object_text(obj: Token | None) -> str | None:
     if obj is None:
         return None
-    tokens = sorted(t.i for t in obj.subtree)
+    tokens = sorted(t.i for t in subtree(obj))
     end = min(tokens[-1] + 1, tokens[0] + _MAX_OBJECT_TOKENS)
-    return obj.doc[tokens[0] : end].text
+    return span_text(obj.doc, tokens[0], end)  # doc[start:end].text
 
 
 def confidence(frame: Frame) -> float:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import entity_of
+from kgraph.doccache import children, entity_of, sent_of, subtree
 from kgraph.extract.participants import find_actor, is_actor, prep_objects, subjects
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def clause_of(head: Token) -> set[int]:
     while stack:
         token = stack.pop()
         inside.add(token.i)
-        stack.extend(c for c in token.children if c.dep_ not in _BOUNDARIES)
+        stack.extend(c for c in children(token) if c.dep_ not in _BOUNDARIES)
     return inside
 
 
@@ -52,7 +52,7 @@ def nearest_recipient(frame: Frame) -> list[Token]:
     if frame.type in (None, "STATEMENT") or frame.recipients or not frame.actors:
         return []
     last = max(t.i for t in frame.trigger)
-    sent = frame.head.sent
+    sent = sent_of(frame.head)
     return _nearest(frame, frame.actors, sent.doc[last + 1 : min(sent.end, last + 1 + _WINDOW)])
 
 
@@ -61,13 +61,13 @@ def nearest_actor(frame: Frame) -> list[Token]:
     if frame.type in (None, "STATEMENT") or frame.actors or not frame.recipients:
         return []
     first = min(t.i for t in frame.trigger)
-    sent = frame.head.sent
+    sent = sent_of(frame.head)
     return _nearest(frame, frame.recipients, reversed(sent.doc[max(sent.start, first - _WINDOW) : first]))
 
 
 def _nearest(frame: Frame, other_side: list[Token], tokens: Iterable[Token]) -> list[Token]:
     """The first actor among ``tokens`` in ``frame``'s clause, outside the trigger and ``other_side``."""
-    taken = {t.i for a in other_side for t in a.subtree} | {t.i for t in frame.trigger}
+    taken = {t.i for a in other_side for t in subtree(a)} | {t.i for t in frame.trigger}
     inside = clause_of(frame.head)
     for token in tokens:
         if token.i in taken or token.i not in inside or not is_actor(token):

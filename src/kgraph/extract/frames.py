@@ -11,7 +11,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import sent_pos_tokens, sent_tokens, sent_words
+from kgraph.doccache import (
+    child_deps,
+    children,
+    children_by_dep,
+    first_child,
+    sent_pos_tokens,
+    sent_tokens,
+    sent_words,
+    subtree,
+)
 from kgraph.extract.attribution import (
     inside_quote,
     inverted,
@@ -149,7 +158,7 @@ def _named_object(verb: Token, typed: Typed | None, actors: list[Token]) -> list
         return []
     owners = [*direct_objects(verb), *(t for _, t in prep_objects(verb) if _ in VERB_RECIPIENT_PREPS)]
     for owner in owners:
-        for token in owner.subtree:
+        for token in subtree(owner):
             if token.ent_type_ in NAMED_ENTS and token.ent_iob_ == "B" and token not in actors:
                 return [token]
     return []
@@ -161,7 +170,7 @@ def object_phrase(verb: Token, typed: Typed, actors: list[Token]) -> list[Token]
     "Germany banned recreational cannabis" → cannabis (its phrase is the recipient); not a
     pronoun, number or the event noun of a light verb ("held talks").
     """
-    skip = {t.i for a in actors for t in a.subtree}
+    skip = {t.i for a in actors for t in subtree(a)}
     for obj in direct_objects(verb):
         if obj == typed.noun or obj.i in skip or obj.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -181,7 +190,7 @@ def _recipients(verb: Token, typed: Typed | None, actors: list[Token]) -> list[T
         preps = sorted(
             prep_objects(verb), key=lambda p: VERB_RECIPIENT_PREPS.index(p[0]) if p[0] in VERB_RECIPIENT_PREPS else 99
         )
-        for prep in (c for c in verb.children if c.dep_ == "prt"):
+        for prep in children_by_dep(verb, ("prt",)):
             preps += list(prep_objects(prep))
         found = [t for p, t in preps if p in VERB_RECIPIENT_PREPS and is_actor(t)][:1]
         if not found:  # "in protest against abuses by the security forces"
@@ -203,7 +212,7 @@ def _noun_targets(noun: Token) -> list[Token]:
         found = find_actor(pobj, depth=3)
         if found is not None:
             return [found, *(c for c in found.conjuncts if is_actor(c))]
-    for child in noun.children:  # "sanctions directing on X's exports"
+    for child in children(noun):  # "sanctions directing on X's exports"
         if child.dep_ == "acl":
             found = next((find_actor(p, depth=3) for _, p in prep_objects(child)), None)
             if found is not None:
@@ -228,7 +237,7 @@ def as_written(verb: Token, actor: Token) -> Token:
     """A speaker is kept as written: "Trump, who said..." → who (the link binds it to Trump)."""
     if verb.dep_ == "relcl" and actor == verb.head:
         pron = next(
-            (c for c in verb.children if c.dep_ == "nsubj" and c.text.lower() in ("who", "which", "that")),
+            (c for c in children(verb) if c.dep_ == "nsubj" and c.text.lower() in ("who", "which", "that")),
             None,
         )
         return pron or actor
@@ -238,7 +247,7 @@ def as_written(verb: Token, actor: Token) -> Token:
 def _object(verb: Token, typed: Typed | None) -> Token | None:
     if typed is not None and typed.noun is not None:
         return typed.noun
-    return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    return first_child(verb, ("dobj", "attr", "oprd"))
 
 
 def sources(verb: Token) -> list[Token]:
@@ -274,7 +283,7 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
     if typed is None and not untyped:
         return None
     statement = typed is not None and typed.entry[0] == "STATEMENT"
-    content = {t.i for c in inverted(verb) for t in c.subtree} if statement else set()
+    content = {t.i for c in inverted(verb) for t in subtree(c)} if statement else set()
     actors = [a for a in _actors(subjects(verb)) if a.i not in content]
     if not actors and typed is not None and not statement:
         actors = _agent_event(verb, lexicon) or (_people(verb) if verb.lemma_.lower() in SPEECH_ACTS else [])
@@ -316,7 +325,7 @@ def _agent_event(verb: Token, lexicon: Lexicon) -> list[Token]:
     "Three Palestinians were killed in a shootout with Israeli forces" → Israeli forces;
     "killed in a Russian strike" → Russian.
     """
-    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and verb.dep_ != "acl":
+    if {"nsubjpass", "auxpass"}.isdisjoint(child_deps(verb)) and verb.dep_ != "acl":
         return []
     for _, noun in prep_objects(verb, frozenset({"in", "during"})):
         typed = type_noun(noun, lexicon)
@@ -335,7 +344,7 @@ _PLACE_NOUNS = frozenset({"war", "conflict"})
 
 
 def _noun_participants(noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
-    mods = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and is_actor(c)]
+    mods = [c for c in children(noun) if c.dep_ in ("poss", "compound", "amod", "nmod") and is_actor(c)]
     placed = noun.lemma_.lower() in _PLACE_NOUNS
     actors = [c for c in mods if not placed or c.dep_ == "poss"]
     recipients: list[Token] = [c for c in mods if c not in actors]
@@ -383,7 +392,7 @@ def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]
 
 def _noun_object(noun: Token, actors: list[Token]) -> list[Token]:
     """What an event noun with actors but no recipient is about: "Russian strikes on Kyiv's grid" → grid."""
-    skip = {t.i for a in actors for t in a.subtree}
+    skip = {t.i for a in actors for t in subtree(a)}
     for _, pobj in prep_objects(noun, _NOUN_OBJECT_PREPS):
         if pobj.i not in skip and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in NUMERIC_ENTS:
             return [pobj]
@@ -415,13 +424,13 @@ def defiance_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
     for token in sent_tokens(sent):
         if token.text.lower() not in ("despite", "defying", "defiance"):
             continue
-        for pobj in (c for c in token.children if c.dep_ == "pobj"):
+        for pobj in children_by_dep(token, ("pobj",)):
             if pobj.lemma_.lower() not in _DEFIANCE_NOUNS:
                 continue
             verb = token.head
             actors = _actors(subjects(verb)) if verb.pos_ in ("VERB", "AUX") else []
             owner = [
-                c for c in pobj.children if c.dep_ in ("poss", "compound", "nmod", "amod") and is_actor(c)
+                c for c in children(pobj) if c.dep_ in ("poss", "compound", "nmod", "amod") and is_actor(c)
             ]
             if actors:
                 yield Frame(
@@ -449,7 +458,7 @@ def reporting_frame_ok(frame: Frame, lexicon: Lexicon) -> bool:
     if inside_quote(frame.head):
         return False
     lemma = frame.head.lemma_.lower()
-    clause = any(c.dep_ in ("ccomp", "parataxis") for c in frame.head.children)
+    clause = not {"ccomp", "parataxis"}.isdisjoint(child_deps(frame.head))
     if lemma in _SAYING_ONLY_WITH_A_CLAUSE:  # "maintains that...", not "maintained by the embassy"
         return clause
     if lexicon.lookup(lemma) is None and is_reporting(frame.head, lexicon):

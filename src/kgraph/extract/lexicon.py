@@ -64,6 +64,20 @@ class Lexicon:
             return self.phrases.get((verb, noun))
         return self.verbs.get(verb)
 
+    @functools.cached_property
+    def verb_heads(self) -> frozenset[str]:
+        """The verb lemmas some verb pattern starts with: any other verb has no entry.
+
+        >>> sorted(Lexicon({"attack": ("ASSAULT", "19")}, {("call", "for"): ("REQUEST", "10")}).verb_heads)
+        ['attack', 'call']
+        """
+        return frozenset(self.verbs) | {verb for verb, _ in self.phrases}
+
+    @functools.cached_property
+    def noun_heads(self) -> frozenset[str]:
+        """The event nouns, alone or after some modifier: any other noun has no entry of its own."""
+        return frozenset(self.nouns) | {noun for _, noun in self.noun_phrases}
+
     def noun(self, noun: str, modifier: str | None = None) -> Entry | None:
         """Return the entry of an event noun, or of ``modifier noun``.
 

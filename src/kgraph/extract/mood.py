@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.doccache import children, children_by_dep
 from kgraph.extract.words import (
     FUTURE_AUX,
     FUTURE_HEADS,
@@ -35,7 +36,7 @@ def chain(head: Token) -> list[Token]:
     out = [head]
     token = head
     if token.pos_ in ("NOUN", "PROPN"):  # "the congress which will be happening"
-        out += [c for c in token.children if c.dep_ == "relcl"]
+        out += children_by_dep(token, ("relcl",))
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _NOUN_UP:
         token = token.head.head if token.dep_ == "pobj" else token.head
         out.append(token)
@@ -48,11 +49,11 @@ def chain(head: Token) -> list[Token]:
 def _goes_up(token: Token) -> bool:
     if token.dep_ in _UP:
         return True
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.text.lower() == "to" for c in token.children)
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.text.lower() == "to" for c in children(token))
 
 
 def _aux(token: Token) -> set[str]:
-    return {c.text.lower() for c in token.children if c.dep_ in ("aux", "auxpass")}
+    return {c.text.lower() for c in children(token) if c.dep_ in ("aux", "auxpass")}
 
 
 def negated(tokens: list[Token]) -> bool:
@@ -60,7 +61,7 @@ def negated(tokens: list[Token]) -> bool:
     for k, token in enumerate(tokens):
         if token.dep_ == "relcl" and k > 0 and tokens[0].pos_ in ("NOUN", "PROPN"):
             continue  # "a visit which did not include meetings" still happened
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.text.lower() == "no") for c in token.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.text.lower() == "no") for c in children(token)):
             return True
         if k > 0 and token.lemma_.lower() in NEGATIVE_HEADS:
             return True
@@ -75,7 +76,7 @@ def _hypothetical(tokens: list[Token]) -> bool:
             return True
         if any(
             c.text.lower() in HYPOTHETICAL_WORDS and c.dep_ in ("advmod", "acomp", "mark")
-            for c in token.children
+            for c in children(token)
         ):
             return True
         if k > 0 and token.text.lower() in HYPOTHETICAL_WORDS:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import entity_of, token_memo
+from kgraph.doccache import child_deps, children, children_by_dep, entity_of, first_child, subtree, token_memo
 from kgraph.extract.words import (
     ACTOR_ENTS,
     NUMERIC_ENTS,
@@ -69,7 +69,7 @@ def _modifier_entities(token: Token) -> tuple[Token, ...]:
     if found is None:
         found = memo[key] = tuple(
             c
-            for c in token.children
+            for c in children(token)
             if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ACTOR_ENTS
         )
     return found
@@ -97,11 +97,11 @@ def _noun_span(token: Token) -> tuple[int, int]:
     start = min(lefts, default=token.i)
     for child in token.lefts:  # take the whole subtree of a left modifier ("South Korean")
         if child.i == start:
-            start = min(t.i for t in child.subtree)
+            start = min(t.i for t in subtree(child))
     end = token.i + 1
     for prep in (c for c in token.rights if c.dep_ == "prep" and c.text.lower() in ("of", "from", "in")):
-        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)  # "supporters of X"
-        last = max(t.i for t in prep.subtree) + 1
+        pobj = first_child(prep, ("pobj",))  # "supporters of X"
+        last = max(t.i for t in subtree(prep)) + 1
         if pobj is not None and pobj.ent_type_ in ACTOR_ENTS and last - start <= _MAX_SPAN:
             end = last
         break
@@ -162,7 +162,7 @@ def _antecedent(token: Token, verb: Token) -> Token:
 
 def _misparsed_passive(verb: Token) -> bool:
     """ "He's tried other things": a "passive" verb with a direct object is an active perfect."""
-    return any(c.dep_ == "dobj" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children)
+    return "dobj" in child_deps(verb) and "nsubjpass" in child_deps(verb)
 
 
 def headline_passive(verb: Token) -> bool:
@@ -195,7 +195,7 @@ def _own_subjects(verb: Token) -> list[Token]:
     if headline_passive(verb):
         return _with_conjuncts(_agents(verb))
     deps = ("nsubj", "csubj", "nsubjpass") if _misparsed_passive(verb) else ("nsubj", "csubj")
-    found = [c for c in verb.children if c.dep_ in deps and not across_paragraphs(verb, c)]
+    found = [c for c in children_by_dep(verb, deps) if not across_paragraphs(verb, c)]
     if _passive(verb):
         found += _agents(verb)
     return _with_conjuncts([_antecedent(t, verb) for t in found])
@@ -209,7 +209,7 @@ def across_paragraphs(verb: Token, subject: Token) -> bool:
 
 def _passive(verb: Token) -> bool:
     """A real passive: "was attacked by", "killed by" (not "followed by a launch" after "and")."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in (
+    return not {"auxpass", "nsubjpass"}.isdisjoint(child_deps(verb)) or verb.dep_ in (
         "acl",
         "relcl",
         "advcl",
@@ -220,12 +220,12 @@ def _controller(verb: Token) -> list[Token]:
     """The subject an infinitive or participle inherits from the word it depends on."""
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
-        objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        objs = children_by_dep(head, ("dobj", "dative"))
         if objs:
             return _with_conjuncts(objs)
-    if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in head.children):
+    if verb.dep_ == "conj" and "nsubjpass" in child_deps(head):
         return _with_conjuncts(
-            [c for c in head.children if c.dep_ == "nsubjpass"]
+            children_by_dep(head, ("nsubjpass",))
         )  # "was indicted and will resign"
     if _bare_passive_participle(verb):  # "would retaliate if attacked": the army is attacked
         return []
@@ -234,11 +234,11 @@ def _controller(verb: Token) -> list[Token]:
             return []
         return subjects(head)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        objs = [c for c in head.head.children if c.dep_ in ("dobj", "dative")]
+        objs = children_by_dep(head.head, ("dobj", "dative"))
         if head.text.lower() in _OBJECT_CONTROL_PREPS and objs:  # "warned the West against sending"
             return _with_conjuncts(objs)
         if head.text.lower() == "as" and not _own_subjects(head.head):  # "Kerry is quoted as saying"
-            return _with_conjuncts([c for c in head.head.children if c.dep_ == "nsubjpass"])
+            return _with_conjuncts(children_by_dep(head.head, ("nsubjpass",)))
         return subjects(head.head)  # "showed his tough side by urging..." → the shower
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         if not is_actor(head) and head.dep_ in ("dobj", "attr") and head.head.pos_ == "VERB":
@@ -250,7 +250,7 @@ def _controller(verb: Token) -> list[Token]:
 def _bare_passive_participle(verb: Token) -> bool:
     """An adverbial past participle with no subject of its own ("if attacked", "asked about it, he...")."""
     return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in children(verb)
     )
 
 
@@ -259,7 +259,7 @@ def subjects(verb: Token) -> list[Token]:
     own = _own_subjects(verb)
     if own:
         return own
-    if any(c.dep_ == "nsubjpass" for c in verb.children) or headline_passive(verb):
+    if "nsubjpass" in child_deps(verb) or headline_passive(verb):
         return []
     return _controller(verb)
 
@@ -267,9 +267,9 @@ def subjects(verb: Token) -> list[Token]:
 def direct_objects(verb: Token) -> list[Token]:
     """Direct and dative objects, the subject of a passive, the noun a passive participle modifies."""
     deps = ("dobj", "dative", "oprd") if _misparsed_passive(verb) else ("dobj", "dative", "nsubjpass", "oprd")
-    found = [_antecedent(c, verb) for c in verb.children if c.dep_ in deps]
+    found = [_antecedent(c, verb) for c in children(verb) if c.dep_ in deps]
     if headline_passive(verb):
-        found += [c for c in verb.children if c.dep_ == "nsubj"]
+        found += [c for c in children(verb) if c.dep_ == "nsubj"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "civilians killed by troops" → civilians
         found.append(verb.head)
     if _bare_passive_participle(verb) and verb.head.pos_ in ("VERB", "AUX"):
@@ -279,9 +279,9 @@ def direct_objects(verb: Token) -> list[Token]:
 
 def prep_objects(token: Token, preps: frozenset[str] = RECIPIENT_PREPS) -> Iterator[tuple[str, Token]]:
     """Yield ``(preposition, object)`` for the prepositional objects of ``token``."""
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in ("prep", "dative") and child.text.lower() in preps:
-            for pobj in child.children:
+            for pobj in children(child):
                 if pobj.dep_ == "pobj":
                     for t in _with_conjuncts([pobj]):
                         yield child.text.lower(), t
@@ -293,7 +293,7 @@ def objects(verb: Token) -> list[Token]:
     """Return the object heads of a predicate: direct and dative first, then prepositional."""
     found = direct_objects(verb)
     found += [t for _, t in prep_objects(verb) if t not in found]
-    for prt in (c for c in verb.children if c.dep_ == "prt"):
+    for prt in children_by_dep(verb, ("prt",)):
         found += [t for _, t in prep_objects(prt) if t not in found]
     return found
 
@@ -301,8 +301,8 @@ def objects(verb: Token) -> list[Token]:
 def _quantified(token: Token) -> Token | None:
     if token.lemma_.lower() not in QUANTIFIERS:
         return None
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.text.lower() == "of"):
-        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+    for prep in (c for c in children(token) if c.dep_ == "prep" and c.text.lower() == "of"):
+        for pobj in children_by_dep(prep, ("pobj",)):
             if is_actor(pobj):
                 return pobj
     return None
@@ -321,7 +321,7 @@ def find_actor(token: Token, *, depth: int = 3) -> Token | None:
         return token
     if depth == 0:
         return None
-    for child in sorted(token.children, key=lambda c: c.i):
+    for child in sorted(children(token), key=lambda c: c.i):
         if child.dep_ in _CLAUSE and child.dep_ != "acl":
             continue
         if child.dep_ in ("det", "punct", "cc", "case", "neg") or child.tag_ == "PRP$":

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from kgraph.doccache import children, children_by_dep
 from kgraph.extract.participants import entity_of
 from kgraph.extract.words import PLACE_ENTS, PLACE_PREPS
 
@@ -18,9 +19,9 @@ __all__ = ["event_place"]
 
 
 def _place_objects(token: Token) -> Iterable[Token]:
-    for prep in token.children:
+    for prep in children(token):
         if prep.dep_ == "prep" and prep.text.lower() in PLACE_PREPS:
-            yield from (g for g in prep.children if g.dep_ == "pobj")
+            yield from children_by_dep(prep, ("pobj",))
 
 
 def event_place(head: Token, *, exclude: Iterable[int] = ()) -> Span | None:
@@ -31,9 +32,9 @@ def event_place(head: Token, *, exclude: Iterable[int] = ()) -> Span | None:
         exclude: Token indices already used as participants (a place is not also an actor).
     """
     skip = set(exclude)
-    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    partners = [g for c in head.children if c.dep_ == "prep" and c.text.lower() not in PLACE_PREPS
-                for g in c.children if g.dep_ == "pobj"]  # "clashed with police in Tehran"  # fmt: skip
+    objects = children_by_dep(head, ("dobj", "nsubjpass"))
+    partners = [g for c in children(head) if c.dep_ == "prep" and c.text.lower() not in PLACE_PREPS
+                for g in children(c) if g.dep_ == "pobj"]  # "clashed with police in Tehran"  # fmt: skip
     owners = [head, *objects, *partners]
     for owner in owners:
         for pobj in _place_objects(owner):

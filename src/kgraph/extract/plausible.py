@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.doccache import child_deps, children, first_child
 from kgraph.extract.participants import direct_objects, is_actor
 from kgraph.extract.typing import type_noun
 from kgraph.extract.words import NAMED_ENTS, PATIENT_VERBS
@@ -66,9 +67,9 @@ _CONTRIBUTING = frozenset({"help", "assist", "seek"})
 
 def _doer(verb: Token) -> Token | None:
     """The verb's subject, or for a participle with none ("..., killing 20") its clause's."""
-    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    own = first_child(verb, ("nsubj",))
     if own is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        return first_child(verb.head, ("nsubj",))
     return own
 
 
@@ -99,7 +100,7 @@ def plausible(verb: Token, typed: Typed, actors: list[Token], recipients: list[T
     subject = _doer(verb)
     if subject is not None and not actors and _inanimate(subject, lexicon):
         return False
-    if not actors and typed.entry[0] in _VERBAL and not any(c.dep_ == "nsubjpass" for c in verb.children):
+    if not actors and typed.entry[0] in _VERBAL and "nsubjpass" not in child_deps(verb):
         return False  # "Asked about it, Johnson said...", "designed to appeal to women voters"
     if typed.entry[0] == "ASSAULT" and (_abstract_target(verb, recipients) or _contest(verb, recipients)):
         return False
@@ -108,7 +109,7 @@ def plausible(verb: Token, typed: Typed, actors: list[Token], recipients: list[T
     if verb.lemma_.lower() in PATIENT_VERBS and typed.tokens == (verb,) and not recipients:
         if verb.lemma_.lower() in _NEEDS_OBJECT and not direct_objects(verb):
             return False  # "the heart of Britain beats as strong as ever"
-        return not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+        return not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children(verb))
     return True
 
 

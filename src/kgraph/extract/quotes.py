@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import doc_text, sent_tokens, sent_words
+from kgraph.doccache import doc_text, first_child, sent_of, sent_tokens, sent_words
 from kgraph.extract.attribution import according_to, topics_in
 from kgraph.extract.frames import Frame
 from kgraph.extract.participants import entity_of, is_actor
@@ -32,10 +32,12 @@ _IN_SOURCES = frozenset({"poll", "survey", "study", "report", "analysis", "data"
 
 def _in_source(sent: Span) -> Token | None:
     """The source of "In this poll, Trump rose 1 point": a document opening the sentence."""
+    if "in" not in sent_words(sent)[0]:
+        return None
     first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
     if first is None or first.text.lower() != "in" or first.head.pos_ not in ("VERB", "AUX"):
         return None
-    pobj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    pobj = first_child(first, ("pobj",))
     if pobj is None or pobj.lemma_.lower() not in _IN_SOURCES or is_reporting_head(first.head):
         return None
     return pobj
@@ -164,9 +166,9 @@ def _named_again(name: Token, said: list[Token]) -> bool:
 def _line_start(token: Token) -> bool:
     """Nothing but quotation marks between ``token`` and the start of its line or sentence."""
     prev = _near(token, -1)
-    while prev is not None and prev.text in _QUOTES and prev.i >= token.sent.start:
+    while prev is not None and prev.text in _QUOTES and prev.i >= sent_of(token).start:
         prev = _near(prev, -1)
-    if prev is None or prev.i < token.sent.start:
+    if prev is None or prev.i < sent_of(token).start:
         return True
     gap = doc_text(token.doc)[prev.idx + len(prev.text) : token.idx]
     return "\n" in gap or (prev.text in (".", ":", ")", "?", "!") and "  " in gap + " ")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.doccache import children
 from kgraph.extract.participants import direct_objects, is_actor
 from kgraph.extract.plausible import PROPOSITIONS, TARGETS
 
@@ -45,7 +46,7 @@ def _by_a_person(frame: Frame) -> bool:
 
 def _abstract_aim(noun: Token) -> bool:
     """An attack "on" something that is neither an actor, a place nor a physical target."""
-    aims = [g for c in noun.children if c.dep_ == "prep" and c.text.lower() == "on" for g in c.children
+    aims = [g for c in children(noun) if c.dep_ == "prep" and c.text.lower() == "on" for g in children(c)
             if g.dep_ == "pobj"]  # fmt: skip
     return bool(aims) and all(
         not g.ent_type_ and not is_actor(g) and g.lemma_.lower() not in TARGETS for g in aims
@@ -60,7 +61,7 @@ def verbal_attack(frame: Frame) -> bool:
         return _abstract_aim(frame.typed.noun) or _by_a_person(frame)  # "launched an attack on the cost of..."
     if frame.head.lemma_.lower() not in VERBAL_ATTACK_VERBS:
         return False
-    if any(c.dep_ == "prep" and c.text.lower() in _REASON_PREPS for c in frame.head.children):
+    if any(c.dep_ == "prep" and c.text.lower() in _REASON_PREPS for c in children(frame.head)):
         return True
     if _by_a_person(frame) and not any(o.lemma_.lower() in TARGETS for o in direct_objects(frame.head)):
         return True  # "Kilroy-Silk attacked the party"
@@ -94,7 +95,7 @@ _LABOUR = frozenset(
 
 
 def _words_around(noun: Token) -> set[str]:
-    around = {c.lemma_.lower() for c in noun.children} | {noun.head.lemma_.lower()}
+    around = {c.lemma_.lower() for c in children(noun)} | {noun.head.lemma_.lower()}
     if noun.head.dep_ == "prep":  # "went on strike"
         around.add(noun.head.head.lemma_.lower())
     return around

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kgraph.doccache import child_deps, children, children_by_dep, token_memo
 from kgraph.extract.lexicon import Entry, Lexicon
 from kgraph.extract.words import LIGHT_VERBS
 
@@ -85,16 +86,17 @@ def verb_lemmas(token: Token) -> list[str]:
 
 
 def _object_nouns(verb: Token) -> Iterator[Token]:
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and child.pos_ in ("NOUN", "PROPN", "X"):
             yield child
-            for prep in (c for c in child.children if c.dep_ == "prep" and c.text.lower() in _QUANTITY_PREPS):
-                yield from (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
-    if any(c.dep_ == "dobj" for c in verb.children):
+            preps = (c for c in children(child) if c.dep_ == "prep" and c.text.lower() in _QUANTITY_PREPS)
+            for prep in preps:
+                yield from (g for g in children(prep) if g.dep_ == "pobj" and g.pos_ == "NOUN")
+    if "dobj" in child_deps(verb):
         return  # "impose an end to the fighting": the object, not "to", carries the event
-    for child in verb.children:  # "go on strike", "take to the streets", "set fire to"
+    for child in children(verb):  # "go on strike", "take to the streets", "set fire to"
         if child.dep_ == "prep" and child.text.lower() in _NOUN_PREPS:
-            yield from (g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
+            yield from (g for g in children(child) if g.dep_ == "pobj" and g.pos_ == "NOUN")
 
 
 def _phrase(verb: Token, lemma: str, lexicon: Lexicon, nouns: list[Token]) -> Typed | None:
@@ -102,7 +104,7 @@ def _phrase(verb: Token, lemma: str, lexicon: Lexicon, nouns: list[Token]) -> Ty
         entry = lexicon.lookup(lemma, _lemma(noun))
         if entry:
             return Typed(entry, (verb, noun), f"{lemma} {_lemma(noun)}", 2, noun)
-    for prt in (c for c in verb.children if c.dep_ == "prt"):
+    for prt in children_by_dep(verb, ("prt",)):
         entry = lexicon.lookup(lemma, _lemma(prt))
         if entry:
             return Typed(entry, (verb, prt), f"{lemma} {_lemma(prt)}", 2)
@@ -110,7 +112,7 @@ def _phrase(verb: Token, lemma: str, lexicon: Lexicon, nouns: list[Token]) -> Ty
         entry = noun_entry(noun, lexicon)
         if entry:
             return Typed(entry, (verb, noun), f"{lemma} {_lemma(noun)}", 2, noun)
-    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
+    for prep in children_by_dep(verb, ("prep", "agent")):
         entry = lexicon.lookup(lemma, prep.text.lower())
         if entry:
             return Typed(entry, (verb, prep), f"{lemma} {prep.text.lower()}", 2)
@@ -118,8 +120,25 @@ def _phrase(verb: Token, lemma: str, lexicon: Lexicon, nouns: list[Token]) -> Ty
 
 
 def type_verb(verb: Token, lexicon: Lexicon) -> Typed | None:
-    """Return the lexicon match of a verb predicate, or ``None`` when it is not an event verb."""
-    lemmas, nouns = verb_lemmas(verb), list(_object_nouns(verb))
+    """Return the lexicon match of a verb predicate, or ``None`` when it is not an event verb.
+
+    Computed once per token and lexicon (frames, nouns and complements ask for the same verb).
+    """
+    memo, key = token_memo(verb.doc), ("type_verb", verb.i)
+    found = memo.get(key)
+    if found is not None and found[0] is lexicon:  # the memo holds the lexicon: its id is not reused
+        return found[1]  # type: ignore[no-any-return]
+    typed = _type_verb(verb, lexicon)
+    memo[key] = (lexicon, typed)
+    return typed
+
+
+def _type_verb(verb: Token, lexicon: Lexicon) -> Typed | None:
+    heads = lexicon.verb_heads  # a lemma no pattern starts with matches only as a light verb
+    lemmas = [lemma for lemma in verb_lemmas(verb) if lemma in heads or lemma in LIGHT_VERBS]
+    if not lemmas:
+        return None
+    nouns = list(_object_nouns(verb))
     for lemma in lemmas:
         typed = _phrase(verb, lemma, lexicon, nouns)
         if typed is not None:
@@ -134,7 +153,10 @@ def type_verb(verb: Token, lexicon: Lexicon) -> Typed | None:
 def noun_entry(noun: Token, lexicon: Lexicon) -> Entry | None:
     """Return the entry of an event noun, preferring ``modifier noun`` patterns."""
     lemma = _lemma(noun)
-    for mod in noun.children:
+    heads = lexicon.noun_heads
+    if lemma not in heads and lemma not in _GENERIC_NOUNS and noun.text.lower() not in lexicon.nouns:
+        return None  # no pattern below can match
+    for mod in children(noun):
         if mod.dep_ in ("amod", "compound", "nmod") and mod.i < noun.i:
             entry = lexicon.noun(lemma, _lemma(mod))
             if entry:
@@ -142,7 +164,7 @@ def noun_entry(noun: Token, lexicon: Lexicon) -> Entry | None:
     if noun.text.lower() != lemma and lexicon.noun(noun.text.lower()):  # "talks" whose lemma is "talk"
         return lexicon.noun(noun.text.lower())
     if lemma in _GENERIC_NOUNS:
-        for mod in (c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
+        for mod in (c for c in children(noun) if c.dep_ == "compound" and c.pos_ == "NOUN"):
             return lexicon.noun(_lemma(mod))
     return lexicon.noun(lemma)
 
@@ -154,7 +176,7 @@ def type_noun(noun: Token, lexicon: Lexicon) -> Typed | None:
     entry = noun_entry(noun, lexicon)
     if entry is None:
         return None
-    mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+    mods = [c for c in children(noun) if c.dep_ in ("amod", "compound") and c.i < noun.i]
     specific = 2 if any(lexicon.noun(_lemma(noun), _lemma(m)) for m in mods) else 1
     tokens = tuple(sorted([*mods, noun], key=lambda t: t.i)) if specific == 2 else (noun,)
     return Typed(entry, tokens, _lemma(noun), specific, noun)

@@ -71,7 +71,7 @@ def _place(state: State, item: Item) -> None:
 
 
 def _join(state: State, item: Item, cluster: Cluster, rule: str, evidence: str) -> None:
-    if cluster not in state.clusters:
+    if not cluster.items:  # a new cluster (only here does a cluster get items, once it is in the list)
         state.clusters.append(cluster)
     cluster.items.append(item)
     state.of_item[item.span] = cluster

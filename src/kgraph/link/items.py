@@ -12,7 +12,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import doc_ents, doc_tokens, entity_of, span_ents, token_dep, token_lower, token_pos
+from kgraph.doccache import (
+    child_deps,
+    children,
+    doc_ents,
+    doc_tokens,
+    entity_of,
+    first_child,
+    sent_indices,
+    span_ents,
+    subtree,
+    token_dep,
+    token_lower,
+    token_pos,
+    token_text,
+)
 from kgraph.link.names import looks_like_acronym, name_key
 from kgraph.link.tables import Tables
 from kgraph.model import Event, Mention
@@ -168,11 +182,8 @@ def read_items(doc: Doc, doc_id: str, events: Iterable[Event], tables: Tables) -
 
 
 def _sentence_of_tokens(doc: Doc) -> list[int]:
-    """Sentence index of every token (computed once: ``token.sent`` is slow)."""
-    index = [-1] * len(doc)
-    for number, sent in enumerate(doc.sents):
-        index[sent.start : sent.end] = [number] * (sent.end - sent.start)
-    return index
+    """Sentence index of every token (computed once per Doc: ``token.sent`` is slow)."""
+    return sent_indices(doc)
 
 
 def _sent(token: Token, sentences: list[int]) -> int:
@@ -199,18 +210,19 @@ def _demonym_state(ent: Span, tables: Tables) -> Span | None:
 
 
 def _event_complement(ent: Span) -> Span | None:
-    words = [t.text.lower() for t in ent]
+    lower = token_lower(ent.doc)
+    words = lower[ent.start : ent.end]
     if "of" not in words or not (set(words[: words.index("of")]) & _EVENT_NOUNS):
         return None
     start = ent.start + words.index("of") + 1
-    if start < ent.end and ent.doc[start].text.lower() == "the":
+    if start < ent.end and lower[start] == "the":
         start += 1
     return ent.doc[start : ent.end] if start < ent.end else None
 
 
 def name_item(ent: Span, doc_id: str, sentences: list[int], tables: Tables) -> Item:
     """The item of a name (an entity span, or a proper-noun span with an empty label)."""
-    words = [t.text for t in ent]
+    words = token_text(ent.doc)[ent.start : ent.end]
     titles, gender = [], ""
     while len(words) > 1 and tables.title(name_key(words[0])):
         cls, g = tables.title(name_key(words[0])) or ("", "-")
@@ -297,10 +309,12 @@ def _acronym_target(ent: Span) -> Span_ | None:
 
 def _appositives(doc: Doc, doc_id: str, sentences: list[int], tables: Tables, names: dict) -> list[Item]:
     """Nominals and pronouns bound to a name by apposition ("Cho Min, a former vice president")."""
+    tokens, deps = doc_tokens(doc), token_dep(doc)
+    if "appos" not in deps:
+        return []
     spans = {(s, e): doc.char_span(s, e, alignment_mode="expand") for (s, e) in names}
     starts = {span.root.i: key for key, span in spans.items()}
     out = []
-    tokens, deps = doc_tokens(doc), token_dep(doc)
     for token in (tokens[i] for i in range(len(tokens)) if deps[i] == "appos"):
         a, b = token, token.head
         for name, other in ((a, b), (b, a)):
@@ -332,7 +346,7 @@ def _np_start(token: Token) -> int:
     start = min(lefts, default=token.i)
     for child in token.lefts:
         if child.i == start and child.dep_ in ("amod", "compound", "nmod", "poss"):
-            start = min([start, *(t.i for t in child.subtree)])
+            start = min([start, *(t.i for t in subtree(child))])
     return start
 
 
@@ -353,7 +367,10 @@ def pronoun_item(token: Token, doc_id: str, sentences: list[int]) -> Item:
 
 def _is_role_head(token: Token, tables: Tables) -> bool:
     """ "the North Korean president", "the country": a definite role or country noun."""
-    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.text.lower() == "the" for c in token.children):
+    lower = token_lower(token.doc)
+    if token.pos_ != "NOUN" or not any(
+        d == "det" and lower[c.i] == "the" for c, d in zip(children(token), child_deps(token))
+    ):
         return False
     return (tables.title(token.lemma_.lower()) or ("", ""))[0] == "head" or token.lemma_.lower() in (
         "country",
@@ -369,7 +386,7 @@ def noun_item(
     nationality = next(
         (tables.demonym(name_key(e.text)) for e in span_ents(span) if tables.demonym(name_key(e.text))), None
     )
-    possessor = next((c for c in root.children if c.dep_ == "poss"), None)
+    possessor = first_child(root, ("poss",))
     head = root.lemma_.lower()
     indefinite = any(
         t.dep_ == "det" and t.text.lower() in ("a", "an", "another", "some", "any", "one") for t in span

@@ -119,8 +119,9 @@ def _by_antecedent(state: State, item: Item) -> Decision | None:
     bonus per mention so that the article's topic wins ties."""
     best_of: dict[int, float] = {}
     count: dict[int, int] = {}
+    start, sentence = item.start, item.sentence
     for other in state.items:
-        if other.start >= item.start or not 0 <= item.sentence - other.sentence <= 2:
+        if other.mention.start >= start or not 0 <= sentence - other.sentence <= 2:
             continue
         cluster = state.of_item.get(other.span)
         if cluster is None or cluster.scope == "mention" or not pronoun_fits(cluster, item):

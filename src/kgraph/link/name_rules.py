@@ -30,14 +30,10 @@ def _by_table(state: State, item: Item) -> Decision | None:
     known = state.tables.lookup(item.key)
     if known is None or (known.type == "COUNTRY" and item.ner == "PERSON"):
         return None
-    if any(
-        state.tables.blocked(item.key, n)
-        for c in state.clusters
-        if name_key(known.label) == c.key
-        for n in c.names
-    ):
+    label_key = name_key(known.label)
+    if any(state.tables.blocked(item.key, n) for c in state.clusters if label_key == c.key for n in c.names):
         return None
-    if item.key == name_key(known.label):
+    if item.key == label_key:
         return known_cluster(state, known, item), "", ""  # the name itself: nothing to review
     evidence = f"{item.mention.text!r} is {known.label!r} in {known.source}"
     return known_cluster(state, known, item), "table", evidence

@@ -74,7 +74,9 @@ def add_participants(
         key = _participant_item(doc, participant.mention, doc_id, sentences, tables, items)
         if key is not None:
             bindings[participant.mention.span] = key
-            items[key] = replace(items[key], agent=items[key].agent or agent, participant=True)
+            item = items[key]
+            if not item.participant or (agent and not item.agent):  # else the replaced item would be equal
+                items[key] = replace(item, agent=item.agent or agent, participant=True)
 
 
 def _participant_item(
@@ -94,10 +96,11 @@ def _participant_item(
     root = span.root
     if root.tag_ in ("WDT", "WP") and root.head.dep_ == "relcl":  # "the party, which ...": its antecedent
         root = root.head.head
+    idx = root.idx
     for key, item in items.items():
         if (
-            item.kind != "NOUN"
-            and key[0] <= root.idx < key[1]
+            key[0] <= idx < key[1]
+            and item.kind != "NOUN"
             and (item.kind == "PRON" or root.dep_ != "poss")
         ):
             head = doc.char_span(key[0], key[1], alignment_mode="expand")

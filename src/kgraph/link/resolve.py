@@ -62,9 +62,9 @@ def resolve(
         if cluster is None:
             actor = _fallback_actor(p.mention, document.id)
             fallback.setdefault(actor.id, actor)
-            return replace(p, actor=actor.id)
+            return Participant(p.mention, actor.id)
         extra.setdefault(ids[id(cluster)], []).append(p.mention)
-        return replace(p, actor=ids[id(cluster)])
+        return Participant(p.mention, ids[id(cluster)])
 
     linked = tuple(_link_event(e, bind) for e in events)
     actors = [_to_actor(c, ids[id(c)], extra.get(ids[id(c)], []), document, tables) for c in clusters]

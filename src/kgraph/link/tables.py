@@ -118,7 +118,7 @@ class Tables:
 
     def blocked(self, a: str, b: str) -> bool:
         """Return whether the user said the names with keys ``a`` and ``b`` must never merge."""
-        return frozenset((a, b)) in self.never_merge
+        return bool(self.never_merge) and frozenset((a, b)) in self.never_merge
 
 
 def _rows(name: str) -> Iterator[list[str]]:
