@@ -287,3 +287,25 @@ def test_a_name_that_runs_over_its_verb_is_no_actor_span(make_doc):
     doc = build(make_doc, rows, [(1, 3, "PERSON"), (4, 5, "GPE")])
     texts = {p.mention.text for e in events_of(doc) for p in (*e.actor, *e.recipient)}
     assert "Seeks Accord" not in texts
+
+
+def test_shooting_one_person_is_cameo_18_and_fighting_stays_19(make_doc):
+    # "Security forces shot a man." -> ASSAULT 18; "Troops shot the rebels." -> ASSAULT 19
+    man = [
+        ("Security", 1, "compound", "NOUN", "security"),
+        ("forces", 2, "nsubj", "NOUN", "force"),
+        ("shot", 2, "ROOT", "VERB", "shoot"),
+        ("a", 4, "det", "DET"),
+        ("man", 2, "dobj", "NOUN", "man", "NN"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    rebels = [
+        ("Troops", 1, "nsubj", "NOUN", "troop"),
+        ("shot", 1, "ROOT", "VERB", "shoot"),
+        ("the", 3, "det", "DET"),
+        ("rebels", 1, "dobj", "NOUN", "rebel", "NNS"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    roots = lambda rows: {e.cameo_root for e in events_of(build(make_doc, rows, [])) if e.type == "ASSAULT"}  # noqa: E731
+    assert roots(man) == {"18"}
+    assert roots(rebels) == {"19"}

@@ -51,7 +51,7 @@ from kgraph.extract.mood import chain, is_intent, mood
 from kgraph.extract.participants import entity_of, find_actor, subjects
 from kgraph.extract.quotes import quote_frames, source_frames
 from kgraph.extract.relations import relation_frames
-from kgraph.extract.retype import military_strike, missile_type, verbal_attack, warning
+from kgraph.extract.retype import military_strike, missile_type, personal_violence, verbal_attack, warning
 from kgraph.extract.typing import type_verb
 from kgraph.extract.words import FIRST_SECOND_PERSON, NEGATIVE_HEADS, SPEECH_ACTS, UNREALISED_HEADS
 from kgraph.model import Document, Event
@@ -175,6 +175,8 @@ def finish(frame: Frame) -> None:
         frame.type, frame.cameo_root = "ACCUSE", "11"
     if military_strike(frame):
         frame.type, frame.cameo_root = "ASSAULT", "19"
+    if personal_violence(frame):
+        frame.cameo_root = "18"
     launch = missile_type(frame)
     if launch is not None:
         frame.type, frame.cameo_root = launch

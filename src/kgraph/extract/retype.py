@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 
     from kgraph.extract.frames import Frame
 
-__all__ = ["VERBAL_ATTACK_VERBS", "military_strike", "missile_type", "verbal_attack", "warning"]
+__all__ = [
+    "VERBAL_ATTACK_VERBS", "military_strike", "missile_type", "personal_violence", "verbal_attack", "warning",
+]  # fmt: skip
 
 #: Verbs of attack that politicians do with words.
 VERBAL_ATTACK_VERBS = frozenset({"attack", "hit", "hammer", "blast", "slam", "lash", "bash", "savage", "assail"})
@@ -129,3 +131,32 @@ def missile_type(frame: Frame) -> tuple[str, str] | None:
         return None
     aimed = not frame.weak_recipient and any(is_actor(r) and r.ent_type_ != "LOC" for r in frame.recipients)
     return ("ASSAULT", "19") if aimed else ("MOBILIZE", "15")
+
+
+#: Shooting and killing: CAMEO 19 (small arms, 193) between armed groups, 18 when aimed at one person.
+_SHOOTING = frozenset({"shoot", "kill", "fire at", "fire on", "fire into", "open fire", "gun down", "shoot dead"})
+#: One person, not a group or a force ("shot a man", "killed a journalist").
+_INDIVIDUALS = frozenset(
+    {"man", "woman", "boy", "girl", "teenager", "student", "journalist", "reporter", "protester", "demonstrator",
+     "activist", "driver", "priest", "doctor", "worker", "child", "youth", "motorist", "pedestrian", "bystander",
+     "resident", "villager", "farmer", "lawyer", "politician", "candidate", "mayor", "judge", "teacher",
+     "businessman", "official", "leader", "president", "lawmaker", "father", "mother", "son", "daughter"}
+)  # fmt: skip
+
+
+def _individual(token: Token) -> bool:
+    if token.ent_type_:
+        return token.ent_type_ == "PERSON"
+    return token.text.lower() in _PERSONAL or (token.tag_ == "NN" and token.lemma_.lower() in _INDIVIDUALS)
+
+
+def personal_violence(frame: Frame) -> bool:
+    """Tell whether shooting or killing is aimed at single persons: CAMEO 18 (physical assault,
+    assassination attempt), not 19 (fighting with small arms).
+
+    "A man fired a pistol at Kirchner", "security forces shot a man" → 18; "troops fired on
+    the rebels", "Russia killed 10 civilians" stay 19.
+    """
+    if frame.type != "ASSAULT" or frame.cameo_root != "19" or frame.relation not in _SHOOTING:
+        return False
+    return bool(frame.recipients) and all(map(_individual, frame.recipients))
