@@ -309,3 +309,19 @@ def test_shooting_one_person_is_cameo_18_and_fighting_stays_19(make_doc):
     roots = lambda rows: {e.cameo_root for e in events_of(build(make_doc, rows, [])) if e.type == "ASSAULT"}  # noqa: E731
     assert roots(man) == {"18"}
     assert roots(rebels) == {"19"}
+
+
+def test_an_event_noun_that_is_the_agent_of_a_passive_acts_on_its_subject(make_doc):
+    # "Iran was hit by new US sanctions." -> SANCTION by the US on Iran
+    rows = [
+        ("Iran", 2, "nsubjpass", "PROPN"),
+        ("was", 2, "auxpass", "AUX", "be"),
+        ("hit", 2, "ROOT", "VERB", "hit", "VBN"),
+        ("by", 2, "agent", "ADP"),
+        ("new", 6, "amod", "ADJ"),
+        ("US", 6, "compound", "PROPN"),
+        ("sanctions", 3, "pobj", "NOUN", "sanction"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    doc = build(make_doc, rows, [(0, 1, "GPE"), (5, 6, "GPE")])
+    assert ("US", "SANCTION", "Iran") in triples(events_of(doc))

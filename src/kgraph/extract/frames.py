@@ -44,6 +44,7 @@ from kgraph.extract.words import (
     NAMED_ENTS,
     NUMERIC_ENTS,
     PEOPLE_PRONOUNS,
+    PLACE_ENTS,
     QUANTIFIERS,
     SPEECH_ACTS,
     UNDERGO,
@@ -379,6 +380,8 @@ def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]
             if doers and actors:  # "he tried Political Bureau meetings": the bureau is met
                 recipients = [*actors, *recipients]
             actors = doers or actors
+        if not recipients and typed.entry[0] in _SUFFERED:
+            recipients = _sufferer(token)
         if typed.entry[0] == "ACCUSE" and not recipients and token.lemma_.lower() in _INQUIRIES:
             continue  # "our inquiry", "a year-long inquiry by the committee": into nobody named
         weak = bool(actors) and not recipients
@@ -388,6 +391,19 @@ def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]
             frame = Frame(token, typed, typed.tokens, typed.relation, actors, recipients, token, rule="noun")
             frame.weak_recipient = weak and bool(recipients)
             yield frame
+
+
+#: Event types whose noun, as the agent of a passive, acts on the passive's subject.
+_SUFFERED = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def _sufferer(noun: Token) -> list[Token]:
+    """Who undergoes an event noun that is the agent of a passive: "Kyiv has been battered by Russian
+    air strikes", "Iran was hit by new sanctions" → Kyiv, Iran."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "agent":
+        return []
+    return [s for s in children(prep.head) if s.dep_ == "nsubjpass" and (is_actor(s) or s.ent_type_ in PLACE_ENTS)]
 
 
 def _noun_object(noun: Token, actors: list[Token]) -> list[Token]:
