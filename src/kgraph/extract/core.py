@@ -39,8 +39,6 @@ from kgraph.extract.fallback import meeting_host, meeting_place, nearest_actor, 
 from kgraph.extract.frames import (
     Frame,
     as_written,
-    defiance_frames,
-    noun_frames,
     recipients_of,
     reporting_frame_ok,
     sources,
@@ -48,6 +46,7 @@ from kgraph.extract.frames import (
 )
 from kgraph.extract.lexicon import Lexicon, load_lexicon
 from kgraph.extract.mood import chain, is_intent, mood
+from kgraph.extract.nouns import defiance_frames, noun_frames
 from kgraph.extract.participants import entity_of, find_actor, subjects
 from kgraph.extract.quotes import quote_frames, source_frames
 from kgraph.extract.relations import relation_frames

@@ -1,14 +1,14 @@
 """Frames: a predicate with its trigger, type, actors, recipients and object, before moods and dates.
 
 One function per rule: verb predicates (active, passive, light verb + noun, particles,
-prepositional objects), event nouns ("protests against X", "talks with X", "Russian
-attacks"), "according to X", and "despite the sanctions" (defiance → REJECT).
+prepositional objects); event nouns ("protests against X", "talks with X", "Russian
+attacks") and "despite the sanctions" (defiance → REJECT) are read in :mod:`kgraph.extract.nouns`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kgraph.doccache import (
@@ -17,8 +17,6 @@ from kgraph.doccache import (
     children_by_dep,
     first_child,
     sent_pos_tokens,
-    sent_tokens,
-    sent_words,
     subtree,
 )
 from kgraph.extract.attribution import (
@@ -31,7 +29,6 @@ from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import (
     direct_objects,
     find_actor,
-    governing_verb,
     is_actor,
     prep_objects,
     subjects,
@@ -44,10 +41,8 @@ from kgraph.extract.words import (
     NAMED_ENTS,
     NUMERIC_ENTS,
     PEOPLE_PRONOUNS,
-    PLACE_ENTS,
     QUANTIFIERS,
     SPEECH_ACTS,
-    UNDERGO,
     VERB_RECIPIENT_PREPS,
 )
 
@@ -55,10 +50,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 __all__ = [
+    "MEETING_TYPES",
     "Frame",
+    "actors_in",
     "as_written",
-    "defiance_frames",
-    "noun_frames",
+    "noun_participants",
     "verb_frames",
 ]
 
@@ -68,35 +64,12 @@ _DEEP_PREPS = frozenset({"against", "on", "at", "with", "to", "over", "in", "int
 _PLACE_TARGET_TYPES = frozenset(
     {"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN"}
 )
-_NOUN_OBJECT_PREPS = frozenset(
-    {"on", "against", "over", "with", "to", "into", "toward", "towards", "of", "in"}
-)
+_NOUN_AGENT_PREPS = frozenset({"by", "between", "among"})
+#: Event types whose noun's "of" names a party ("a meeting of the ministers").
+MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
 #: Prepositions of the place a violent or coercive event hits ("struck targets near Damascus").
 _PLACE_TARGET_PREPS = frozenset(
     {"in", "at", "on", "into", "of", "near", "across", "around", "outside", "inside"}
-)
-_NOUN_AGENT_PREPS = frozenset({"by", "between", "among"})
-_MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
-_DEFIANCE_WORDS = frozenset({"despite", "defying", "defiance"})
-_DEFIANCE_NOUNS = frozenset(
-    {
-        "sanction",
-        "warning",
-        "demand",
-        "call",
-        "pressure",
-        "criticism",
-        "protest",
-        "appeal",
-        "objection",
-        "opposition",
-        "ban",
-        "embargo",
-        "ultimatum",
-        "threat",
-        "plea",
-        "request",
-    }
 )
 
 
@@ -141,7 +114,8 @@ class Frame:
             self.type, self.cameo_root = self.typed.entry
 
 
-def _actors(tokens: list[Token]) -> list[Token]:
+def actors_in(tokens: list[Token]) -> list[Token]:
+    """The actors ``tokens`` are or hold ("the leaders of Iran" → Iran's leaders), each once."""
     found = [find_actor(t, depth=2) for t in tokens]
     return list(dict.fromkeys(t for t in found if t is not None))
 
@@ -285,7 +259,7 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
         return None
     statement = typed is not None and typed.entry[0] == "STATEMENT"
     content = {t.i for c in inverted(verb) for t in subtree(c)} if statement else set()
-    actors = [a for a in _actors(subjects(verb)) if a.i not in content]
+    actors = [a for a in actors_in(subjects(verb)) if a.i not in content]
     if not actors and typed is not None and not statement:
         actors = _agent_event(verb, lexicon) or (_people(verb) if verb.lemma_.lower() in SPEECH_ACTS else [])
     if not actors and statement:
@@ -332,19 +306,19 @@ def _agent_event(verb: Token, lexicon: Lexicon) -> list[Token]:
         typed = type_noun(noun, lexicon)
         if typed is None or typed.entry[0] == "STATEMENT":
             continue
-        actors, _ = _noun_participants(noun, typed.entry[0])
+        actors, _ = noun_participants(noun, typed.entry[0])
         partners = [t for p, t in prep_objects(noun, frozenset({"with"})) if is_actor(t)]
         return actors or partners[:1]
     return []
 
 
-#: Nouns of investigation: without someone investigated they are no accusation.
-_INQUIRIES = frozenset({"inquiry", "enquiry", "investigation", "probe", "review", "audit", "examination"})
+
 #: Nouns whose place modifier is where they happen: "the Syrian war" is a war in Syria, not by Syrians.
 _PLACE_NOUNS = frozenset({"war", "conflict"})
 
 
-def _noun_participants(noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
+def noun_participants(noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
+    """The actors and recipients an event noun's modifiers and prepositions name ("Russian strikes on Kyiv")."""
     mods = [c for c in children(noun) if c.dep_ in ("poss", "compound", "amod", "nmod") and is_actor(c)]
     placed = noun.lemma_.lower() in _PLACE_NOUNS
     actors = [c for c in mods if not placed or c.dep_ == "poss"]
@@ -352,115 +326,11 @@ def _noun_participants(noun: Token, kind: str) -> tuple[list[Token], list[Token]
     for prep, pobj in prep_objects(noun, frozenset({*VERB_RECIPIENT_PREPS, "of", *_NOUN_AGENT_PREPS})):
         if not is_actor(pobj):
             continue
-        if prep in _NOUN_AGENT_PREPS or (prep == "of" and kind in _MEETING_TYPES):
+        if prep in _NOUN_AGENT_PREPS or (prep == "of" and kind in MEETING_TYPES):
             actors.append(pobj)
         elif pobj not in actors:
             recipients.append(pobj)
     return list(dict.fromkeys(actors)), list(dict.fromkeys(recipients))
-
-
-def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]:
-    """Yield frames of event nouns not already read as a verb's object ("protests against X")."""
-    for token in sent_pos_tokens(sent, "NOUN"):  # type_noun reads nouns only
-        if token.i in used:
-            continue
-        typed = type_noun(token, lexicon)
-        if typed is None or typed.entry[0] == "STATEMENT" or _listed_after(token, typed, lexicon):
-            continue
-        typed = _with_listed(typed, lexicon)
-        actors, recipients = _noun_participants(token, typed.entry[0])
-        meeting = typed.entry[0] in _MEETING_TYPES
-        verb = governing_verb(token) if meeting or not actors else None
-        if verb is not None and verb.lemma_.lower() == "be":
-            verb = None  # "the party's aims are an end to the occupation": the party does not occupy
-        if verb is not None and type_verb(verb, lexicon) is None:  # "followed by a rocket launch"
-            doers = _actors(subjects(verb))
-            if verb.lemma_.lower() in UNDERGO:  # "the Kurdish region faces invasion": the region is invaded
-                recipients, doers = [*recipients, *doers], []
-            if doers and actors:  # "he tried Political Bureau meetings": the bureau is met
-                recipients = [*actors, *recipients]
-            actors = doers or actors
-        if not recipients and typed.entry[0] in _SUFFERED:
-            recipients = _sufferer(token)
-        if typed.entry[0] == "ACCUSE" and not recipients and token.lemma_.lower() in _INQUIRIES:
-            continue  # "our inquiry", "a year-long inquiry by the committee": into nobody named
-        weak = bool(actors) and not recipients
-        if weak:
-            recipients = _noun_object(token, actors)
-        if actors or recipients:
-            frame = Frame(token, typed, typed.tokens, typed.relation, actors, recipients, token, rule="noun")
-            frame.weak_recipient = weak and bool(recipients)
-            yield frame
-
-
-#: Event types whose noun, as the agent of a passive, acts on the passive's subject.
-_SUFFERED = frozenset({"ASSAULT", "COERCE", "SANCTION"})
-
-
-def _sufferer(noun: Token) -> list[Token]:
-    """Who undergoes an event noun that is the agent of a passive: "Kyiv has been battered by Russian
-    air strikes", "Iran was hit by new sanctions" → Kyiv, Iran."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "agent":
-        return []
-    return [s for s in children(prep.head) if s.dep_ == "nsubjpass" and (is_actor(s) or s.ent_type_ in PLACE_ENTS)]
-
-
-def _noun_object(noun: Token, actors: list[Token]) -> list[Token]:
-    """What an event noun with actors but no recipient is about: "Russian strikes on Kyiv's grid" → grid."""
-    skip = {t.i for a in actors for t in subtree(a)}
-    for _, pobj in prep_objects(noun, _NOUN_OBJECT_PREPS):
-        if pobj.i not in skip and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in NUMERIC_ENTS:
-            return [pobj]
-    return []
-
-
-def _listed_after(noun: Token, typed: Typed, lexicon: Lexicon) -> bool:
-    """ "dismissals, demotions": a conjoined event noun of the same type is part of the first one."""
-    head = noun.head
-    if noun.dep_ != "conj":
-        return False
-    first = type_noun(head, lexicon)
-    return first is not None and first.entry == typed.entry
-
-
-def _with_listed(typed: Typed, lexicon: Lexicon) -> Typed:
-    noun = typed.noun
-    assert noun is not None
-    same = [
-        c for c in noun.conjuncts if c.i > noun.i and (t := type_noun(c, lexicon)) and t.entry == typed.entry
-    ]
-    return replace(typed, tokens=(*typed.tokens, *same)) if same else typed
-
-
-def defiance_frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
-    """Yield REJECT frames for "X ... despite Y's sanctions/warnings" (defiance of Y)."""
-    if _DEFIANCE_WORDS.isdisjoint(sent_words(sent)[0]):
-        return
-    for token in sent_tokens(sent):
-        if token.text.lower() not in ("despite", "defying", "defiance"):
-            continue
-        for pobj in children_by_dep(token, ("pobj",)):
-            if pobj.lemma_.lower() not in _DEFIANCE_NOUNS:
-                continue
-            verb = token.head
-            actors = _actors(subjects(verb)) if verb.pos_ in ("VERB", "AUX") else []
-            owner = [
-                c for c in children(pobj) if c.dep_ in ("poss", "compound", "nmod", "amod") and is_actor(c)
-            ]
-            if actors:
-                yield Frame(
-                    verb,
-                    None,
-                    (verb, token),
-                    f"defy {pobj.lemma_.lower()}",
-                    actors,
-                    owner[:1],
-                    pobj,
-                    rule="defiance",
-                    type="REJECT",
-                    cameo_root="12",
-                )
 
 
 def reporting_frame_ok(frame: Frame, lexicon: Lexicon) -> bool:
