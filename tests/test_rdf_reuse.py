@@ -115,3 +115,17 @@ def test_the_update_folder_is_read_and_the_output_folder_written(tmp_path: Path,
     write_exports(seed_graph(), tmp_path / "new", ["trig"], previous_dir=tmp_path / "old")
     assert rendered == []
     assert (tmp_path / "new" / "graph.trig").read_bytes() == (tmp_path / "old" / "graph.trig").read_bytes()
+
+
+def test_a_node_value_that_is_no_plain_data_is_formatted_every_time(tmp_path: Path) -> None:
+    class Relation:
+        def __str__(self) -> str:
+            return "meet"
+
+    kg = seed_graph()
+    event = next(n for n, d in kg.graph.nodes(data=True) if d.get("kind") == "event")
+    kg.graph.nodes[event]["relation"] = Relation()
+    write_exports(kg, tmp_path, ["turtle"])
+    write_exports(kg, tmp_path, ["turtle"])
+    assert (tmp_path / "graph.ttl").read_bytes() == _fresh(kg, "turtle")
+    assert b'kg:relation "meet"' in (tmp_path / "graph.ttl").read_bytes()

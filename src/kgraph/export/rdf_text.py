@@ -25,6 +25,7 @@ import hashlib
 import itertools
 import marshal
 import operator
+import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -224,14 +225,14 @@ class TextBuilder(BlockFormatter):
             else:
                 data = digests.get(node) or self._digest(kind, node)
             parts += (kind, node, data)
-        return hashlib.blake2b(marshal.dumps(parts, 2), digest_size=16).digest()
+        return _digest(parts)
 
     def _digest(self, kind: str, node: str) -> bytes:
         """A digest of the fields (and, for an event, the edges) that an event's or actor's block is made of."""
         data = self.g.nodes[node]
         fields = EVENT_FIELDS if kind == "event" else ACTOR_FIELDS
         inputs = (kind, node, [(f, data[f]) for f in fields if f in data], self.edges(node) if kind == "event" else ())
-        found = self._digests[node] = hashlib.blake2b(marshal.dumps(inputs, 2), digest_size=16).digest()
+        found = self._digests[node] = _digest(inputs)
         return found
 
     def graph_iri(self, doc: str) -> str:
@@ -374,6 +375,22 @@ def write_text(
             index.add(doc, key, written, body)
             written += _write(stream, body) + (_write(stream, b"}\n") if graph else 0)
     return index.encode(written)
+
+
+def _digest(value: Any) -> bytes:
+    """A digest of ``value`` (plain data, through ``marshal`` version 2: equal values, equal bytes).
+
+    A value ``marshal`` cannot write (an object a user put on a node) gets a digest of its own that
+    matches nothing, so its chunk is always formatted again.
+
+    >>> _digest(["a", 1]) == _digest(["a", 1]), _digest([object()]) == _digest([object()])
+    (True, False)
+    """
+    try:
+        data = marshal.dumps(value, 2)
+    except ValueError:
+        return os.urandom(16)
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _write(stream: IO[bytes], data: bytes) -> int:
