@@ -106,12 +106,13 @@ def _update(args: argparse.Namespace, settings: Settings) -> tuple[Results, Resu
     The workers that parse the new inputs start first: they load the model while this
     process reads the earlier results.
     """
-    from kgraph.pipeline import check_previous, previous_build, start_workers
+    from kgraph.cache import read_results
+    from kgraph.pipeline import check_previous, start_workers
 
-    check_previous(args.update, settings)
+    path = check_previous(args.update, settings)
     local_pool = settings.processes > 1 and not args.scheduler
     with start_workers(settings) if local_pool else contextlib.nullcontext() as pool:
-        previous = previous_build(args.update, settings)
+        previous = read_results(path)
         return previous, _collect(args, settings, previous, pool)
 
 

@@ -44,8 +44,8 @@ class BlockFormatter:
 
     A node's block is made once and stored in ``blocks`` under its id; the block of a node shared
     by many (a time instant, a place, a publisher, the run) under ``"~"`` + its term, which no node
-    id starts with. ``shared_of[event id]`` lists an event's shared blocks; the builder writes each
-    once per chunk.
+    id starts with. ``shared_of[event id]`` lists an event's shared blocks, each with the property
+    that links the event to it; the builder writes each once per chunk.
     """
 
     def __init__(self, g: nx.MultiDiGraph, base: str, syntax: Syntax) -> None:
@@ -55,7 +55,7 @@ class BlockFormatter:
         self._ann = "ann:" if syntax.turtle else f"<{base}ann/"
         self._ann_end = "" if syntax.turtle else ">"
         self.blocks: dict[str, str] = {}
-        self.shared_of: dict[str, tuple[str, ...]] = {}
+        self.shared_of: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def iri(self, node_id: str) -> str:
         """The term of a node id (cached)."""
@@ -89,42 +89,41 @@ class BlockFormatter:
             if data.get(key):
                 text += f"{j}{prop} {lit(data[key])}"
         shortcuts, roles = self.roles(eid, e, j)
-        return text + self.when_where(eid, j, data) + shortcuts + self.eol + roles
+        return text + self.when_where(eid, j) + shortcuts + self.eol + roles
 
-    def when_where(self, eid: str, j: str, data: dict[str, Any]) -> str:
+    def when_where(self, eid: str, j: str) -> str:
         """Link the event to its time instant and place (their blocks: :meth:`shared_keys`)."""
-        t, text = self.t, ""
-        if self.syn.date(data.get("date")):
-            text += f"{j}{t.HAS_TIME} {self.iri('instant:' + data['date'])}"
-        if data.get("place"):
-            text += f"{j}{t.HAS_PLACE} {self.iri('place:' + slug(str(data['place'])))}"
-        return text
+        return "".join(f"{j}{prop} {key[1:]}" for prop, key in self._shared(eid))
 
     def shared_keys(self, eid: str) -> tuple[str, ...]:
-        """The keys in ``blocks`` of the event's time instant and place, whose blocks it makes once.
+        """The keys in ``blocks`` of the event's time instant and place (``"~"`` + their term)."""
+        return tuple(key for _, key in self._shared(eid))
+
+    def _shared(self, eid: str) -> tuple[tuple[str, str], ...]:
+        """``(property, key)`` of the event's time instant and place, whose blocks are made once.
 
         A place's block has the label of the first event with its slug that this is asked of
         (articles and their events are visited in id order).
         """
-        keys = self.shared_of.get(eid)
-        if keys is not None:
-            return keys
-        t, data, found = self.t, self.g.nodes[eid], []
+        found = self.shared_of.get(eid)
+        if found is not None:
+            return found
+        t, data, pairs = self.t, self.g.nodes[eid], []
         when = self.syn.date(data.get("date"))
         if when:
             i = self.iri("instant:" + data["date"])
             if "~" + i not in self.blocks:
                 self.blocks["~" + i] = (f"{i} {t.A} {t.SEM_TIME}{self.osep(i, t.A)}{t.INSTANT}"
                                         f"{self.sep(i)}{when[1]} {when[0]}{self.eol}")  # fmt: skip
-            found.append("~" + i)
+            pairs.append((t.HAS_TIME, "~" + i))
         if data.get("place"):
             p = self.iri("place:" + slug(str(data["place"])))
             if "~" + p not in self.blocks:
                 self.blocks["~" + p] = (f"{p} {t.A} {t.SEM_PLACE}{self.osep(p, t.A)}{t.SDO_PLACE}"
                                         f"{self.sep(p)}{t.LABEL} {lit(data['place'])}{self.eol}")  # fmt: skip
-            found.append("~" + p)
-        keys = self.shared_of[eid] = tuple(found)
-        return keys
+            pairs.append((t.HAS_PLACE, "~" + p))
+        found = self.shared_of[eid] = tuple(pairs)
+        return found
 
     def edges(self, eid: str) -> list[tuple[str, str]]:
         """``(other node, edge key)`` of every edge of the event, sorted: what its roles are made of."""

@@ -161,10 +161,21 @@ class TextBuilder(BlockFormatter):
         seen.add(key)
         return self.blocks[key]
 
-    def chunk(self, doc: str | None, seen: set[str]) -> list[str]:
-        """Return the blocks of article ``doc`` (``None``: nodes of no article), skipping ``seen`` nodes."""
-        head = [self.document(doc, seen)] if doc is not None else []
-        return [*head, self.render(doc, self.plan(doc, seen))]
+    def articles(self, named_graphs: bool) -> Iterator[tuple[str | None, str, list[tuple[str, str]]]]:
+        """``(article, head, items)`` of each chunk with something in it, in article order (``None``:
+        nodes of no article); the head describes the article, the items (see :meth:`plan`) follow.
+
+        With ``named_graphs`` each chunk is complete (shared nodes repeated); without, every node is
+        in the first chunk that has it.
+        """
+        seen: set[str] = set()
+        for doc in [*self.docs, None]:
+            if named_graphs:
+                seen = set()
+            head = self.document(doc, seen) if doc is not None else ""
+            items = self.plan(doc, seen)
+            if head or items:
+                yield doc, head, items
 
     def plan(self, doc: str | None, seen: set[str]) -> list[tuple[str, str]]:
         """What the chunk of ``doc`` holds after its head, as ``(kind, node)``; marks its nodes ``seen``.
@@ -289,13 +300,9 @@ def chunks(
     article); without, every statement is written once.
     """
     builder = _builder(kg, settings, syntax, named_graphs)
-    seen: set[str] = set()
-    for doc in [*builder.docs, None]:
-        if named_graphs:
-            seen = set()
-        text = "".join(builder.chunk(doc, seen))
-        if text:
-            yield (builder.graph_iri(doc) if (named_graphs and doc is not None) else None), text
+    for doc, head, items in builder.articles(named_graphs):
+        graph = builder.graph_iri(doc) if (named_graphs and doc is not None) else None
+        yield graph, head + builder.render(doc, items)
 
 
 def _builder(kg: KnowledgeGraph, settings: Settings, syntax: Syntax, named_graphs: bool) -> TextBuilder:
@@ -355,15 +362,8 @@ def write_text(
     salt = f"{renderer_hash()} {settings.base_iri} {'trig' if named_graphs else 'turtle'}"
     index, builder = ChunkIndex(salt), _builder(kg, settings, TURTLE, named_graphs)
     written = _write(stream, _header(settings.base_iri).encode("utf-8"))
-    seen: set[str] = set()
     with open_previous(previous, salt) as old:
-        for doc in [*builder.docs, None]:
-            if named_graphs:
-                seen = set()
-            head = builder.document(doc, seen) if doc is not None else ""
-            items = builder.plan(doc, seen)
-            if not (head or items):
-                continue
+        for doc, head, items in builder.articles(named_graphs):
             key = builder.key(doc, items, salt)
             body = old.body(doc, key) if old is not None else None
             if body is None:
