@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from kgraph.link.items import Item
 from kgraph.link.names import name_key
 from kgraph.link.tables import Known, Tables
+from kgraph.model import fast_init
 
 __all__ = [
     "Cluster",
@@ -99,6 +100,7 @@ class Cluster:
         return [n for n in self.names if " " in n]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Merge:
     """Why an item joined a cluster: the rule and its evidence (the merge log)."""
@@ -122,12 +124,22 @@ class State:
     clusters: list[Cluster] = field(default_factory=list)
     of_item: dict[tuple[int, int], Cluster] = field(default_factory=dict)
     merges: list[Merge] = field(default_factory=list)
+    by_sentence: dict[int, list[int]] | None = None
 
     def cluster_at(self, span: tuple[int, int] | None) -> Cluster | None:
         return self.of_item.get(span) if span is not None else None
 
     def by_key(self, key: str) -> Cluster | None:
         return next((c for c in self.clusters if c.key == key or key in c.names), None)
+
+    def items_in_sentences(self, first: int, last: int) -> list[Item]:
+        """The items whose sentence is ``first`` to ``last``, in the order of :attr:`items`."""
+        if self.by_sentence is None:
+            self.by_sentence = {}
+            for index, item in enumerate(self.items):
+                self.by_sentence.setdefault(item.sentence, []).append(index)
+        found = [i for s in range(first, last + 1) for i in self.by_sentence.get(s, ())]
+        return [self.items[i] for i in sorted(found)]
 
 
 def new_cluster(state: State, item: Item) -> Cluster:

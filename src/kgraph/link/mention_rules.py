@@ -120,8 +120,8 @@ def _by_antecedent(state: State, item: Item) -> Decision | None:
     best_of: dict[int, float] = {}
     count: dict[int, int] = {}
     start, sentence = item.start, item.sentence
-    for other in state.items:
-        if other.mention.start >= start or not 0 <= sentence - other.sentence <= 2:
+    for other in state.items_in_sentences(sentence - 2, sentence):
+        if other.mention.start >= start:
             continue
         cluster = state.of_item.get(other.span)
         if cluster is None or cluster.scope == "mention" or not pronoun_fits(cluster, item):

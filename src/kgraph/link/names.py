@@ -83,6 +83,7 @@ def acronym_letters(name: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for every name of every candidate cluster
 def looks_like_acronym(text: str) -> bool:
     """Return whether ``text`` is written as an acronym ("WPK", "U.N.", "UNSC").
 
