@@ -26,6 +26,7 @@ __all__ = [
     "doc_text",
     "doc_tokens",
     "entity_of",
+    "newline_between",
     "sent_ents",
     "sent_indices",
     "sent_of",
@@ -40,6 +41,7 @@ __all__ = [
     "token_lower",
     "token_memo",
     "token_pos",
+    "token_tag",
     "token_text",
 ]
 
@@ -54,6 +56,7 @@ class _Cache:
         "entities",
         "ents",
         "kid_deps",
+        "kid_index",
         "kids",
         "memo",
         "sent_index",
@@ -71,8 +74,9 @@ class _Cache:
         self.entities: dict[int, Span | None] = {}
         self.columns: _Columns | None = None
         self.memo: dict[tuple[Any, ...], Any] = {}
-        self.kids: dict[int, tuple[Token, ...]] | None = None
-        self.kid_deps: dict[int, tuple[str, ...]] | None = None
+        self.kid_index: tuple[list[int], list[int]] | None = None
+        self.kids: dict[int, tuple[Token, ...]] = {}
+        self.kid_deps: dict[int, tuple[str, ...]] = {}
         self.subtrees: dict[int, tuple[Token, ...]] = {}
         self.sents: tuple[Span, ...] = ()
         self.sent_index: list[int] = []
@@ -226,14 +230,15 @@ class _Columns:
     ``orth`` is ``token.text``, ``space`` whether a space follows, ``head`` the head's index.
     """
 
-    __slots__ = ("by_pos", "dep", "head", "lemma", "lower", "orth", "pos", "sets", "space")
+    __slots__ = ("by_pos", "dep", "head", "lemma", "lower", "newlines", "orth", "pos", "sets", "space", "tag")
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, SPACY
+        from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, SPACY, TAG
         from spacy.parts_of_speech import NAMES
 
-        array = doc.to_array([ORTH, LEMMA, POS, DEP, SPACY, HEAD]) if len(doc) else None
-        orth, lemma, pos, dep, space = array[:, :5].T.tolist() if array is not None else ([], [], [], [], [])
+        array = doc.to_array([ORTH, LEMMA, POS, DEP, SPACY, TAG, HEAD]) if len(doc) else None
+        columns = array[:, :6].T.tolist() if array is not None else [[], [], [], [], [], []]
+        orth, lemma, pos, dep, space, tag = columns
         strings = doc.vocab.strings
         self.orth = _decode(orth, _STRING, strings.__getitem__)
         self.space: list[int] = space
@@ -241,43 +246,63 @@ class _Columns:
         self.lemma = _decode(lemma, _LOWER, lambda h: strings[h].lower())
         self.pos = _decode(pos, _POS, NAMES.__getitem__)
         self.dep = _decode(dep, _STRING, strings.__getitem__)
-        # HEAD is relative to the token, stored wrapped in uint64
-        offsets = array[:, 5].astype("int64").tolist() if array is not None else []
-        self.head: list[int] = [i + offset for i, offset in enumerate(offsets)]
+        self.tag = _decode(tag, _STRING, strings.__getitem__)
+        self.head: list[int] = _heads(array)
         self.sets: dict[tuple[int, int], tuple[frozenset[str], ...]] = {}
         self.by_pos: dict[tuple[int, int, str], tuple[Token, ...]] = {}
+        self.newlines: list[int] | None = None
 
 
-def _tree(cache: _Cache) -> dict[int, tuple[Token, ...]]:
-    """Fill ``cache.kids`` and ``cache.kid_deps`` (head index → children, their labels) in one pass."""
-    columns, tokens = _columns(cache.doc), doc_tokens(cache.doc)
-    kids: dict[int, list[Token]] = {}
-    deps: dict[int, list[str]] = {}
-    for i, (head, dep) in enumerate(zip(columns.head, columns.dep)):
-        if head != i:
-            found = kids.get(head)
-            if found is None:
-                kids[head], deps[head] = [tokens[i]], [dep]
-            else:
-                found.append(tokens[i])
-                deps[head].append(dep)
-    cache.kid_deps = {head: tuple(found) for head, found in deps.items()}
-    cache.kids = {head: tuple(found) for head, found in kids.items()}
-    return cache.kids
+def _heads(array: Any) -> list[int]:
+    """The head index of every token, from the ``HEAD`` column (offsets to the token, wrapped in uint64)."""
+    if array is None:
+        return []
+    import numpy
+
+    return (array[:, -1].astype("int64") + numpy.arange(len(array), dtype="int64")).tolist()  # type: ignore[no-any-return]
+
+
+def _tree(cache: _Cache) -> tuple[list[int], list[int]]:
+    """The children of every token as ints: ``flat[offsets[i]:offsets[i + 1]]`` are token ``i``'s, in text order.
+
+    Built with numpy in a few array operations; Tokens are made only for the children asked for.
+    """
+    index = cache.kid_index
+    if index is None:
+        import numpy
+
+        heads = numpy.array(_columns(cache.doc).head, dtype="int64")
+        tokens = numpy.arange(len(heads), dtype="int64")
+        below = heads != tokens  # the roots are their own heads
+        order = numpy.argsort(heads[below], kind="stable")  # by head, text order within a head
+        offsets = numpy.zeros(len(heads) + 1, dtype="int64")
+        numpy.cumsum(numpy.bincount(heads[below], minlength=len(heads)), out=offsets[1:])
+        index = cache.kid_index = (tokens[below][order].tolist(), offsets.tolist())
+    return index
+
+
+def _below(cache: _Cache, i: int) -> list[int]:
+    """The indices of token ``i``'s children, in text order (a new list)."""
+    flat, offsets = _tree(cache)
+    return flat[offsets[i] : offsets[i + 1]]
 
 
 def children(token: Token) -> tuple[Token, ...]:
     """``tuple(token.children)`` (the children in text order), read once per Doc."""
-    cache = _cache(token.doc)
-    return (cache.kids if cache.kids is not None else _tree(cache)).get(token.i, ())
+    cache, i = _cache(token.doc), token.i
+    found = cache.kids.get(i)
+    if found is None:
+        found = cache.kids[i] = tuple(map(doc_tokens(cache.doc).__getitem__, _below(cache, i)))
+    return found
 
 
 def child_deps(token: Token) -> tuple[str, ...]:
     """The ``dep_`` of each of ``token``'s children, in the order of :func:`children`."""
-    cache = _cache(token.doc)
-    if cache.kids is None:
-        _tree(cache)
-    return cache.kid_deps.get(token.i, ())  # type: ignore[union-attr]
+    cache, i = _cache(token.doc), token.i
+    found = cache.kid_deps.get(i)
+    if found is None:
+        found = cache.kid_deps[i] = tuple(map(_columns(cache.doc).dep.__getitem__, _below(cache, i)))
+    return found
 
 
 def token_lower(doc: Doc) -> list[str]:
@@ -303,6 +328,27 @@ def token_pos(doc: Doc) -> list[str]:
 def token_dep(doc: Doc) -> list[str]:
     """``token.dep_`` of every token of ``doc``, read once."""
     return _columns(doc).dep
+
+
+def token_tag(doc: Doc) -> list[str]:
+    """``token.tag_`` of every token of ``doc``, read once."""
+    return _columns(doc).tag
+
+
+def newline_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a token of ``doc[start:end]`` holds a line break (``any("\\n" in t.text ...)``).
+
+    A token's trailing whitespace is one space or none, so only its text can hold one.
+    """
+    columns = _columns(doc)
+    counts = columns.newlines
+    if counts is None:  # counts[i]: tokens before i that hold a line break
+        counts, total = [0], 0
+        for word in columns.orth:
+            total += "\n" in word
+            counts.append(total)
+        columns.newlines = counts
+    return counts[max(end, start)] > counts[start]
 
 
 def sent_words(sent: Span) -> tuple[frozenset[str], ...]:
@@ -338,17 +384,22 @@ def sent_pos_tokens(sent: Span, pos: str) -> tuple[Token, ...]:
 
 def children_by_dep(token: Token, deps: tuple[str, ...] | frozenset[str]) -> list[Token]:
     """The children of ``token`` whose ``dep_`` is in ``deps``, in order."""
-    cache, i = _cache(token.doc), token.i
-    kids = (cache.kids if cache.kids is not None else _tree(cache)).get(i, ())
-    return [c for c, d in zip(kids, cache.kid_deps.get(i, ())) if d in deps]  # type: ignore[union-attr]
+    cache = _cache(token.doc)
+    below = _below(cache, token.i)
+    if not below:
+        return []
+    labels, tokens = _columns(cache.doc).dep, doc_tokens(cache.doc)
+    return [tokens[j] for j in below if labels[j] in deps]
 
 
 def first_child(token: Token, deps: tuple[str, ...] | frozenset[str]) -> Token | None:
     """The first child of ``token`` whose ``dep_`` is in ``deps``, or None."""
-    cache, i = _cache(token.doc), token.i
-    kids = (cache.kids if cache.kids is not None else _tree(cache)).get(i, ())
-    labels = cache.kid_deps.get(i, ())  # type: ignore[union-attr]
-    return next((c for c, d in zip(kids, labels) if d in deps), None)
+    cache = _cache(token.doc)
+    below = _below(cache, token.i)
+    if not below:
+        return None
+    labels = _columns(cache.doc).dep
+    return next((doc_tokens(cache.doc)[j] for j in below if labels[j] in deps), None)
 
 
 def subtree(token: Token) -> tuple[Token, ...]:
@@ -356,27 +407,26 @@ def subtree(token: Token) -> tuple[Token, ...]:
     cache, i = _cache(token.doc), token.i
     found = cache.subtrees.get(i)
     if found is None:
-        found = cache.subtrees[i] = tuple(_walk(cache, i))
+        found = cache.subtrees[i] = tuple(map(doc_tokens(cache.doc).__getitem__, _walk(cache, i)))
     return found
 
 
-def _walk(cache: _Cache, root: int) -> list[Token]:
-    """In-order walk of the tree under ``root`` (left children's subtrees, the token, right ones').
+def _walk(cache: _Cache, root: int) -> list[int]:
+    """In-order walk of the tree under ``root`` (left children's subtrees, the token, right ones'): indices.
 
     The stack holds ``i`` for a subtree still to walk and ``~i`` for token ``i`` to emit.
     """
-    tokens, tree, out = doc_tokens(cache.doc), (cache.kids if cache.kids is not None else _tree(cache)), []
+    (flat, offsets), out = _tree(cache), []
     stack = [root]
     while stack:
         i = stack.pop()
         if i < 0:
-            out.append(tokens[~i])
+            out.append(~i)
             continue
-        kids = tree.get(i)
-        if kids is None:
-            out.append(tokens[i])
+        below = flat[offsets[i] : offsets[i + 1]]
+        if not below:
+            out.append(i)
             continue
-        below = [c.i for c in kids]
         stack += [j for j in reversed(below) if j > i]
         stack.append(~i)
         stack += [j for j in reversed(below) if j < i]

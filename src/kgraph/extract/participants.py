@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import child_deps, children, children_by_dep, entity_of, first_child, subtree, token_memo
+from kgraph.doccache import (
+    child_deps,
+    children,
+    children_by_dep,
+    entity_of,
+    first_child,
+    newline_between,
+    subtree,
+    token_memo,
+)
 from kgraph.extract.words import (
     ACTOR_ENTS,
     NUMERIC_ENTS,
@@ -204,7 +213,7 @@ def _own_subjects(verb: Token) -> list[Token]:
 def across_paragraphs(verb: Token, subject: Token) -> bool:
     """A headline parsed together with the paragraph after it: "Obama Says ...\n\nWASHINGTON -- ..."."""
     start, end = sorted((verb.i, subject.i))
-    return any("\n" in t.text or "\n" in t.whitespace_ for t in verb.doc[start:end])
+    return newline_between(verb.doc, start, end)  # no Token built: "\n" in t.text for t in doc[start:end]
 
 
 def _passive(verb: Token) -> bool:

@@ -12,9 +12,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import child_deps, children, children_by_dep, token_memo
+from kgraph.doccache import (
+    child_deps,
+    children,
+    children_by_dep,
+    token_lemma,
+    token_lower,
+    token_memo,
+    token_tag,
+)
 from kgraph.extract.lexicon import Entry, Lexicon
 from kgraph.extract.words import LIGHT_VERBS
+from kgraph.model import fast_init
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -22,7 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["Typed", "type_noun", "type_verb"]
 
 
-@dataclass(frozen=True)
+@fast_init
+@dataclass(frozen=True, slots=True)
 class Typed:
     """A lexicon match: the entry, the trigger tokens, the relation and how specific it was.
 
@@ -75,12 +85,13 @@ def verb_lemmas(token: Token) -> list[str]:
     The statistical lemmatiser errs on rare verbs ("staged" → "stag"); the lexicon is tried
     with each candidate in turn.
     """
-    word, out = token.text.lower(), [token.lemma_.lower()]
-    if token.tag_ in ("VBD", "VBN") and word.endswith("ed"):
+    doc, i = token.doc, token.i  # the Doc's columns: no strings decoded from the Token
+    word, tag, out = token_lower(doc)[i], token_tag(doc)[i], [token_lemma(doc)[i]]
+    if tag in ("VBD", "VBN") and word.endswith("ed"):
         out += [word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else word[:-2]]
-    elif token.tag_ == "VBZ" and word.endswith("s"):
+    elif tag == "VBZ" and word.endswith("s"):
         out += [word[:-1], word[:-2]]
-    elif token.tag_ == "VBG" and word.endswith("ing"):
+    elif tag == "VBG" and word.endswith("ing"):
         out += [word[:-3], word[:-3] + "e"]
     return list(dict.fromkeys([*out, word]))
 
