@@ -37,6 +37,7 @@ __all__ = [
     "span_text",
     "subtree",
     "token_dep",
+    "token_head",
     "token_lemma",
     "token_lower",
     "token_memo",
@@ -88,6 +89,7 @@ _last: _Cache | None = None
 
 
 def _cache(doc: Doc) -> _Cache:
+    """The caches of ``doc``. The hottest readers below first test ``_last`` themselves (a call saved)."""
     global _last
     last = _last
     if last is not None and last.doc is doc:
@@ -105,7 +107,8 @@ def _cache(doc: Doc) -> _Cache:
 def token_memo(doc: Doc) -> dict[tuple[Any, ...], Any]:
     """A dict that lives as long as ``doc``'s caches, for values computed from one token:
     key ``(function name, token.i)``. Store only values nobody changes (tuples, frozen data)."""
-    return _cache(doc).memo
+    cache = _last
+    return (cache if cache is not None and cache.doc is doc else _cache(doc)).memo
 
 
 def clear() -> None:
@@ -135,7 +138,9 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 
 def doc_tokens(doc: Doc) -> tuple[Token, ...]:
     """``tuple(doc)``, built once per Doc: index it instead of ``doc[i]`` in loops."""
-    cache = _cache(doc)
+    cache = _last
+    if cache is None or cache.doc is not doc:
+        cache = _cache(doc)
     if cache.tokens is None:
         cache.tokens = tuple(doc)
     return cache.tokens
@@ -179,8 +184,9 @@ def entity_of(token: Token) -> Span | None:
 
     Computed once per token of a Doc: every call for the same token returns the same Span.
     """
-    known = _cache(token.doc).entities
-    i = token.i
+    doc, i = token.doc, token.i
+    cache = _last
+    known = (cache if cache is not None and cache.doc is doc else _cache(doc)).entities
     if i in known:
         return known[i]
     ent = known[i] = _entity_of(token)
@@ -202,7 +208,9 @@ def _entity_of(token: Token) -> Span | None:
 
 
 def _columns(doc: Doc) -> _Columns:
-    cache = _cache(doc)
+    cache = _last
+    if cache is None or cache.doc is not doc:
+        cache = _cache(doc)
     if cache.columns is None:
         cache.columns = _Columns(doc)
     return cache.columns
@@ -289,16 +297,22 @@ def _below(cache: _Cache, i: int) -> list[int]:
 
 def children(token: Token) -> tuple[Token, ...]:
     """``tuple(token.children)`` (the children in text order), read once per Doc."""
-    cache, i = _cache(token.doc), token.i
+    doc, i = token.doc, token.i
+    cache = _last
+    if cache is None or cache.doc is not doc:
+        cache = _cache(doc)
     found = cache.kids.get(i)
     if found is None:
-        found = cache.kids[i] = tuple(map(doc_tokens(cache.doc).__getitem__, _below(cache, i)))
+        found = cache.kids[i] = tuple(map(doc_tokens(doc).__getitem__, _below(cache, i)))
     return found
 
 
 def child_deps(token: Token) -> tuple[str, ...]:
     """The ``dep_`` of each of ``token``'s children, in the order of :func:`children`."""
-    cache, i = _cache(token.doc), token.i
+    doc, i = token.doc, token.i
+    cache = _last
+    if cache is None or cache.doc is not doc:
+        cache = _cache(doc)
     found = cache.kid_deps.get(i)
     if found is None:
         found = cache.kid_deps[i] = tuple(map(_columns(cache.doc).dep.__getitem__, _below(cache, i)))
@@ -328,6 +342,11 @@ def token_pos(doc: Doc) -> list[str]:
 def token_dep(doc: Doc) -> list[str]:
     """``token.dep_`` of every token of ``doc``, read once."""
     return _columns(doc).dep
+
+
+def token_head(doc: Doc) -> list[int]:
+    """The index of every token's head (``token.head.i``; a root is its own head), read once."""
+    return _columns(doc).head
 
 
 def token_tag(doc: Doc) -> list[str]:
@@ -384,27 +403,38 @@ def sent_pos_tokens(sent: Span, pos: str) -> tuple[Token, ...]:
 
 def children_by_dep(token: Token, deps: tuple[str, ...] | frozenset[str]) -> list[Token]:
     """The children of ``token`` whose ``dep_`` is in ``deps``, in order."""
-    cache = _cache(token.doc)
-    below = _below(cache, token.i)
-    if not below:
+    doc, i = token.doc, token.i
+    cache = _last
+    if cache is None or cache.doc is not doc:
+        cache = _cache(doc)
+    flat, offsets = cache.kid_index or _tree(cache)
+    start, end = offsets[i], offsets[i + 1]
+    if start == end:
         return []
-    labels, tokens = _columns(cache.doc).dep, doc_tokens(cache.doc)
-    return [tokens[j] for j in below if labels[j] in deps]
+    labels, tokens = _columns(doc).dep, doc_tokens(doc)
+    return [tokens[j] for j in flat[start:end] if labels[j] in deps]
 
 
 def first_child(token: Token, deps: tuple[str, ...] | frozenset[str]) -> Token | None:
     """The first child of ``token`` whose ``dep_`` is in ``deps``, or None."""
-    cache = _cache(token.doc)
-    below = _below(cache, token.i)
-    if not below:
-        return None
-    labels = _columns(cache.doc).dep
-    return next((doc_tokens(cache.doc)[j] for j in below if labels[j] in deps), None)
+    doc, i = token.doc, token.i
+    cache = _last
+    if cache is None or cache.doc is not doc:
+        cache = _cache(doc)
+    flat, offsets = cache.kid_index or _tree(cache)
+    labels = _columns(doc).dep
+    for j in flat[offsets[i] : offsets[i + 1]]:
+        if labels[j] in deps:
+            return doc_tokens(doc)[j]
+    return None
 
 
 def subtree(token: Token) -> tuple[Token, ...]:
     """``tuple(token.subtree)``: the token and its descendants in the order spaCy yields them."""
-    cache, i = _cache(token.doc), token.i
+    doc, i = token.doc, token.i
+    cache = _last
+    if cache is None or cache.doc is not doc:
+        cache = _cache(doc)
     found = cache.subtrees.get(i)
     if found is None:
         found = cache.subtrees[i] = tuple(map(doc_tokens(cache.doc).__getitem__, _walk(cache, i)))

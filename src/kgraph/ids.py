@@ -13,6 +13,7 @@ so re-ingesting an article yields identical nodes and triples.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -29,6 +30,7 @@ def stable_hash(*parts: object, length: int = 16) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()[:length]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same labels come back in every document
 def slug(name: str) -> str:
     """Lower-case ASCII slug of ``name``; falls back to a hash for names with no letters."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")

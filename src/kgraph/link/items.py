@@ -13,18 +13,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kgraph.doccache import (
-    child_deps,
-    children,
+    children_by_dep,
     doc_ents,
     doc_tokens,
     entity_of,
     first_child,
     sent_indices,
     span_ents,
+    span_text,
     subtree,
     token_dep,
+    token_head,
+    token_lemma,
     token_lower,
     token_pos,
+    token_tag,
     token_text,
 )
 from kgraph.link.names import looks_like_acronym, name_key
@@ -223,37 +226,54 @@ def _event_complement(ent: Span) -> Span | None:
 
 def name_item(ent: Span, doc_id: str, sentences: list[int], tables: Tables) -> Item:
     """The item of a name (an entity span, or a proper-noun span with an empty label)."""
-    words = token_text(ent.doc)[ent.start : ent.end]
-    titles, gender = [], ""
-    while len(words) > 1 and tables.title(name_key(words[0])):
-        cls, g = tables.title(name_key(words[0])) or ("", "-")
-        titles.append(name_key(words[0]))
-        gender = g if g in "mf" and g != "-" else gender
-        words = words[1:]
-    while ent.label_ == "PERSON" and len(words) > 2 and _affiliation(words[0], tables):
+    doc, label, written = ent.doc, ent.label_, _written(ent)
+    words, titles, gender = _title_words(token_text(doc)[ent.start : ent.end], tables)
+    while label == "PERSON" and len(words) > 2 and _affiliation(words[0], tables):
         words = words[1:]  # "Tory Liam Fox", "Lawyer Louise Christian": the name is the rest
     pre_titles, nationality, descriptor = _premodifiers(ent, tables)
     inner_titles = [t for t in titles if (tables.title(t) or ("", ""))[0] != "honorific"]
     root = ent.root
+    dep = token_dep(doc)[root.i]  # the Doc's columns: no strings decoded from Tokens
+    sentence = _sent(root, sentences)
     return Item(
-        mention=Mention(doc_id, ent.start_char, ent.end_char, ent.text, ent.label_, _sent(root, sentences)),
+        mention=Mention(doc_id, ent.start_char, ent.end_char, written, label, sentence),
         kind="NAME",
-        ner=ent.label_,
-        key=name_key(" ".join(words)) or name_key(ent.text),
-        sentence=_sent(root, sentences),
-        subject=root.dep_ in _SUBJECT,
-        embedded=root.dep_ in ("poss", "pobj") or ent.text.endswith(("'s", "\u2019s")) or _poss_case(ent),
+        ner=label,
+        key=name_key(" ".join(words)) or name_key(written),
+        sentence=sentence,
+        subject=dep in _SUBJECT,
+        embedded=dep in ("poss", "pobj") or written.endswith(("'s", "\u2019s")) or _poss_case(ent),
         gender=gender,
-        plural=ent.label_ == "NORP" and ent.text.endswith("s"),
+        plural=label == "NORP" and written.endswith("s"),
         titles=tuple(titles + pre_titles),
         nationality=nationality,
-        acronym_of=_acronym_target(ent),
-        modifier=ent.label_ == "NORP"
-        and root.dep_ in ("amod", "compound", "nmod")
-        and root.head.pos_ in ("NOUN", "PROPN"),
+        acronym_of=_acronym_target(ent, written),
+        modifier=label == "NORP"
+        and dep in ("amod", "compound", "nmod")
+        and token_pos(doc)[token_head(doc)[root.i]] in ("NOUN", "PROPN"),
         descriptor=descriptor or " ".join(inner_titles),
-        name=ent.doc[ent.end - len(words) : ent.end].text if ent.label_ == "PERSON" else "",
+        name=_written(doc[ent.end - len(words) : ent.end]) if label == "PERSON" else "",
     )
+
+
+def _written(span: Span) -> str:
+    """``span.text``, sliced from the Doc's cached text."""
+    return span_text(span.doc, span.start, span.end) if span.start < span.end else ""
+
+
+def _title_words(words: list[str], tables: Tables) -> tuple[list[str], list[str], str]:
+    """The words of a name without its leading titles, the titles' keys, and the gender they give."""
+    titles, gender = [], ""
+    while len(words) > 1:
+        first = name_key(words[0])
+        title = tables.title(first)
+        if not title:
+            break
+        _, g = title
+        titles.append(first)
+        gender = g if g in "mf" and g != "-" else gender
+        words = words[1:]
+    return words, titles, gender
 
 
 def _affiliation(word: str, tables: Tables) -> bool:
@@ -264,8 +284,8 @@ def _affiliation(word: str, tables: Tables) -> bool:
 
 
 def _poss_case(ent: Span) -> bool:
-    doc = ent.doc
-    return ent.end < len(doc) and doc[ent.end].tag_ == "POS"
+    tags = token_tag(ent.doc)
+    return ent.end < len(tags) and tags[ent.end] == "POS"
 
 
 def _premodifiers(ent: Span, tables: Tables) -> tuple[list[str], str | None, str]:
@@ -294,14 +314,14 @@ def _premodifiers(ent: Span, tables: Tables) -> tuple[list[str], str | None, str
     return titles, nationality, name_key(modifiers.text)
 
 
-def _acronym_target(ent: Span) -> Span_ | None:
+def _acronym_target(ent: Span, written: str) -> Span_ | None:
     """Start of the name an acronym in parentheses follows: "Workers' Party of Korea (WPK)"."""
     doc = ent.doc
-    if not looks_like_acronym(ent.text) or ent.start < 2 or doc[ent.start - 1].text != "(":
+    if not looks_like_acronym(written) or ent.start < 2 or token_text(doc)[ent.start - 1] != "(":
         return None
-    before = doc[ent.start - 2]
+    before = ent.start - 2
     for other in doc_ents(doc):
-        if other.end - 1 == before.i and other.label_ in NAME_LABELS:
+        if other.end - 1 == before and other.label_ in NAME_LABELS:
             inner = _event_complement(other)
             found = inner if inner is not None else other
             return (found.start_char, found.end_char)
@@ -368,41 +388,43 @@ def pronoun_item(token: Token, doc_id: str, sentences: list[int]) -> Item:
 
 def _is_role_head(token: Token, tables: Tables) -> bool:
     """ "the North Korean president", "the country": a definite role or country noun."""
-    lower = token_lower(token.doc)
-    if token.pos_ != "NOUN" or not any(
-        d == "det" and lower[c.i] == "the" for c, d in zip(children(token), child_deps(token))
-    ):
+    doc, i = token.doc, token.i  # the Doc's columns: no strings decoded from Tokens
+    if token_pos(doc)[i] != "NOUN":
         return False
-    return (tables.title(token.lemma_.lower()) or ("", ""))[0] == "head" or token.lemma_.lower() in (
-        "country",
-        "nation",
-    )
+    lower = token_lower(doc)
+    if not any(lower[c.i] == "the" for c in children_by_dep(token, ("det",))):
+        return False
+    lemma = token_lemma(doc)[i]
+    return (tables.title(lemma) or ("", ""))[0] == "head" or lemma in ("country", "nation")
 
 
 def noun_item(
     span: Span, doc_id: str, sentences: list[int], tables: Tables, root: Token | None = None
 ) -> Item:
     root = root if root is not None else span.root
-    words = [t for t in span if t.dep_ not in ("det", "poss", "case") and t.pos_ != "PRON"]
+    doc, start, end, r = span.doc, span.start, span.end, root.i  # read from the Doc's columns
+    text, lower, deps, pos = token_text(doc), token_lower(doc), token_dep(doc), token_pos(doc)
+    words = [text[i] for i in range(start, end) if deps[i] not in ("det", "poss", "case") and pos[i] != "PRON"]
     nationality = next(
         (tables.demonym(name_key(e.text)) for e in span_ents(span) if tables.demonym(name_key(e.text))), None
     )
     possessor = first_child(root, ("poss",))
-    head = root.lemma_.lower()
+    head = token_lemma(doc)[r]
     indefinite = any(
-        t.dep_ == "det" and t.text.lower() in ("a", "an", "another", "some", "any", "one") for t in span
+        deps[i] == "det" and lower[i] in ("a", "an", "another", "some", "any", "one") for i in range(start, end)
     )
     title = tables.title(head)
+    written = span_text(doc, start, end) if start < end else ""
     return Item(
-        mention=Mention(doc_id, span.start_char, span.end_char, span.text, "NOUN", _sent(root, sentences)),
+        mention=Mention(doc_id, span.start_char, span.end_char, written, "NOUN", _sent(root, sentences)),
         kind="NOUN",
-        key=name_key(" ".join(t.text for t in words)) or name_key(span.text),
+        key=name_key(" ".join(words)) or name_key(written),
         head=head,
         sentence=_sent(root, sentences),
-        subject=root.dep_ in _SUBJECT,
-        embedded=root.dep_ in ("poss", "pobj"),
+        subject=deps[r] in _SUBJECT,
+        embedded=deps[r] in ("poss", "pobj"),
         gender=title[1] if title and title[1] in "mf" and title[1] != "-" else "",
-        plural=root.tag_ in ("NNS", "NNPS"),
+        plural=token_tag(doc)[r] in ("NNS", "NNPS"),
         titles=(head,) if title else (),
         nationality=nationality,
         possessor=_possessor_start(possessor) if possessor is not None else None,
