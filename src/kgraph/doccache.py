@@ -36,6 +36,7 @@ __all__ = [
     "span_ents",
     "span_text",
     "subtree",
+    "subtree_indices",
     "token_dep",
     "token_head",
     "token_lemma",
@@ -62,6 +63,7 @@ class _Cache:
         "memo",
         "sent_index",
         "sents",
+        "subtree_ids",
         "subtrees",
         "text",
         "tokens",
@@ -79,6 +81,7 @@ class _Cache:
         self.kids: dict[int, tuple[Token, ...]] = {}
         self.kid_deps: dict[int, tuple[str, ...]] = {}
         self.subtrees: dict[int, tuple[Token, ...]] = {}
+        self.subtree_ids: dict[int, tuple[int, ...]] = {}
         self.sents: tuple[Span, ...] = ()
         self.sent_index: list[int] = []
 
@@ -411,8 +414,12 @@ def children_by_dep(token: Token, deps: tuple[str, ...] | frozenset[str]) -> lis
     start, end = offsets[i], offsets[i + 1]
     if start == end:
         return []
-    labels, tokens = _columns(doc).dep, doc_tokens(doc)
-    return [tokens[j] for j in flat[start:end] if labels[j] in deps]
+    labels, tokens = cache.columns.dep, cache.tokens or doc_tokens(doc)  # type: ignore[union-attr]
+    found = []
+    for j in flat[start:end]:
+        if labels[j] in deps:
+            found.append(tokens[j])
+    return found
 
 
 def first_child(token: Token, deps: tuple[str, ...] | frozenset[str]) -> Token | None:
@@ -422,10 +429,10 @@ def first_child(token: Token, deps: tuple[str, ...] | frozenset[str]) -> Token |
     if cache is None or cache.doc is not doc:
         cache = _cache(doc)
     flat, offsets = cache.kid_index or _tree(cache)
-    labels = _columns(doc).dep
+    labels = cache.columns.dep  # type: ignore[union-attr]
     for j in flat[offsets[i] : offsets[i + 1]]:
         if labels[j] in deps:
-            return doc_tokens(doc)[j]
+            return (cache.tokens or doc_tokens(doc))[j]
     return None
 
 
@@ -437,7 +444,19 @@ def subtree(token: Token) -> tuple[Token, ...]:
         cache = _cache(doc)
     found = cache.subtrees.get(i)
     if found is None:
-        found = cache.subtrees[i] = tuple(map(doc_tokens(cache.doc).__getitem__, _walk(cache, i)))
+        found = cache.subtrees[i] = tuple(map(doc_tokens(doc).__getitem__, subtree_indices(token)))
+    return found
+
+
+def subtree_indices(token: Token) -> tuple[int, ...]:
+    """The indices of :func:`subtree` (``[t.i for t in token.subtree]``), no Token made."""
+    doc, i = token.doc, token.i
+    cache = _last
+    if cache is None or cache.doc is not doc:
+        cache = _cache(doc)
+    found = cache.subtree_ids.get(i)
+    if found is None:
+        found = cache.subtree_ids[i] = tuple(_walk(cache, i))
     return found
 
 

@@ -16,11 +16,13 @@ from kgraph.doccache import (
     children,
     children_by_dep,
     doc_text,
+    doc_tokens,
     first_child,
     sent_of,
     sent_tokens,
     sent_words,
     subtree,
+    subtree_indices,
 )
 from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import across_paragraphs, entity_of, is_actor, subjects
@@ -154,7 +156,7 @@ def source_finding(verb: Token) -> bool:
 
 def speaking_subjects(verb: Token) -> list[Token]:
     """The subjects of a reporting verb that speak (the content of an inverted report left out)."""
-    content = {t.i for c in inverted(verb) for t in subtree(c)}
+    content = {i for c in inverted(verb) for i in subtree_indices(c)}
     return [t for t in subjects(verb) if t.i not in content]
 
 
@@ -184,16 +186,18 @@ def speaker(head: Token, lexicon: Lexicon) -> Token | None:
 def _content(frame_head: Token, rule: str) -> list[Token]:
     """The tokens of what a speaker said: the reporting verb's phrase minus its subject."""
     if rule == "according_to":
-        skip = {t.i for t in subtree(frame_head)}
+        skip = set(subtree_indices(frame_head))
         return [t for t in sent_of(frame_head) if t.i not in skip]
     if frame_head.dep_ in ("parataxis", "ccomp") and not any(
         c.dep_ in ("ccomp", "dobj") for c in children(frame_head)
     ):
-        skip = {t.i for t in subtree(frame_head)}  # "'...,' Cho said" parsed upside down
+        skip = set(subtree_indices(frame_head))  # "'...,' Cho said" parsed upside down
         return [t for t in subtree(frame_head.head) if t.i not in skip]
     speakers = children_by_dep(frame_head, ("nsubj", "nsubjpass", "agent"))
-    skip = {t.i for c in speakers for t in subtree(c)}
-    return [t for t in subtree(frame_head) if t.i not in skip and t.i != frame_head.i]
+    skip = {i for c in speakers for i in subtree_indices(c)}
+    skip.add(frame_head.i)
+    tokens = doc_tokens(frame_head.doc)  # the subtree's indices: no Token read for its .i
+    return [tokens[i] for i in subtree_indices(frame_head) if i not in skip]
 
 
 def _topic(token: Token) -> Token | None:

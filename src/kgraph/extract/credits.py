@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kgraph.doccache import sent_of, sent_tokens, sent_words
+from kgraph.doccache import sent_of, sent_tokens, sent_words, token_lower
 from kgraph.extract.attribution import topics_in
 from kgraph.extract.frames import Frame
 from kgraph.extract.participants import entity_of
@@ -93,7 +93,10 @@ def credit_frames(sent: Span) -> Iterator[Frame]:
     """Yield a STATEMENT frame for a sentence credited to a source at its end."""
     if _SEPARATORS.isdisjoint(sent_words(sent)[0]):
         return
+    lower = token_lower(sent.doc)
     for token in sent_tokens(sent):
+        if lower[token.i] not in _SEPARATORS:  # what credited() tests first, without decoding the word
+            continue
         who = credited(token)
         if who is None:
             continue

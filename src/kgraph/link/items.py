@@ -174,8 +174,10 @@ def read_items(doc: Doc, doc_id: str, events: Iterable[Event], tables: Tables) -
         if lower[i] in PRONOUNS and pos[i] == "PRON" and lower[i] != "it":
             token = tokens[i]
             items.setdefault((token.idx, token.idx + len(token)), pronoun_item(token, doc_id, sentences))
+    heads, deps = token_head(doc), token_dep(doc)
+    definite = {heads[i] for i in range(len(tokens)) if lower[i] == "the" and deps[i] == "det"}
     for i in range(len(tokens)):
-        if pos[i] == "NOUN" and _is_role_head(tokens[i], tables):
+        if pos[i] == "NOUN" and i in definite and _is_role_head(tokens[i], tables):
             token = tokens[i]
             span = doc[_np_start(token) : token.i + 1]
             items.setdefault((span.start_char, span.end_char), noun_item(span, doc_id, sentences, tables))
