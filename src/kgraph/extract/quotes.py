@@ -174,10 +174,14 @@ def _line_start(token: Token) -> bool:
     return "\n" in gap or (prev.text in (".", ":", ")", "?", "!") and "  " in gap + " ")
 
 
+#: A closing quote glued to a dash, one word: '"―'.
+_GLUED = frozenset(q + d for q in _QUOTES for d in _DASHES)
+
+
 def quote_frames(sent: Span) -> Iterator[Frame]:
     """Yield STATEMENT frames for quotes signed with a dash ('"..." ― Name') or led by 'NAME:'."""
     words = sent_words(sent)[0]
-    if _QUOTE_MARKS.isdisjoint(words) and not any(q + d in words for q in _QUOTES for d in _DASHES):
+    if _QUOTE_MARKS.isdisjoint(words) and _GLUED.isdisjoint(words):
         return
     for token in sent_tokens(sent):
         if token.text in _DASHES or _glued_dash(token):

@@ -19,6 +19,7 @@ from kgraph.doccache import (
     token_lemma,
     token_lower,
     token_memo,
+    token_pos,
     token_tag,
 )
 from kgraph.extract.lexicon import Entry, Lexicon
@@ -76,7 +77,7 @@ _GENERIC_NOUNS = frozenset(
 
 
 def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    return token_lemma(token.doc)[token.i]  # token.lemma_.lower(), from the Doc's column
 
 
 def verb_lemmas(token: Token) -> list[str]:
@@ -163,31 +164,33 @@ def _type_verb(verb: Token, lexicon: Lexicon) -> Typed | None:
 
 def noun_entry(noun: Token, lexicon: Lexicon) -> Entry | None:
     """Return the entry of an event noun, preferring ``modifier noun`` patterns."""
-    lemma = _lemma(noun)
+    doc, i = noun.doc, noun.i  # words, lemmas, labels and tags from the Doc's columns
+    lemma, word = token_lemma(doc)[i], token_lower(doc)[i]
     heads = lexicon.noun_heads
-    if lemma not in heads and lemma not in _GENERIC_NOUNS and noun.text.lower() not in lexicon.nouns:
+    if lemma not in heads and lemma not in _GENERIC_NOUNS and word not in lexicon.nouns:
         return None  # no pattern below can match
-    for mod in children(noun):
-        if mod.dep_ in ("amod", "compound", "nmod") and mod.i < noun.i:
+    mods = list(zip(children(noun), child_deps(noun)))
+    for mod, dep in mods:
+        if dep in ("amod", "compound", "nmod") and mod.i < i:
             entry = lexicon.noun(lemma, _lemma(mod))
             if entry:
                 return entry
-    if noun.text.lower() != lemma and lexicon.noun(noun.text.lower()):  # "talks" whose lemma is "talk"
-        return lexicon.noun(noun.text.lower())
+    if word != lemma and lexicon.noun(word):  # "talks" whose lemma is "talk"
+        return lexicon.noun(word)
     if lemma in _GENERIC_NOUNS:
-        for mod in (c for c in children(noun) if c.dep_ == "compound" and c.pos_ == "NOUN"):
+        for mod in (c for c, d in mods if d == "compound" and token_pos(doc)[c.i] == "NOUN"):
             return lexicon.noun(_lemma(mod))
     return lexicon.noun(lemma)
 
 
 def type_noun(noun: Token, lexicon: Lexicon) -> Typed | None:
     """Return the lexicon match of an event noun ("protests", "a nuclear test")."""
-    if noun.pos_ not in ("NOUN",) or noun.ent_type_:
+    if token_pos(noun.doc)[noun.i] != "NOUN" or noun.ent_type_:
         return None
     entry = noun_entry(noun, lexicon)
     if entry is None:
         return None
-    mods = [c for c in children(noun) if c.dep_ in ("amod", "compound") and c.i < noun.i]
+    mods = [c for c, d in zip(children(noun), child_deps(noun)) if d in ("amod", "compound") and c.i < noun.i]
     specific = 2 if any(lexicon.noun(_lemma(noun), _lemma(m)) for m in mods) else 1
     tokens = tuple(sorted([*mods, noun], key=lambda t: t.i)) if specific == 2 else (noun,)
     return Typed(entry, tokens, _lemma(noun), specific, noun)
