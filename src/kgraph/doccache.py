@@ -12,6 +12,7 @@ go of it). A Doc must not be changed (retokenized, ``doc.ents`` set) after these
 
 from __future__ import annotations
 
+import bisect
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +56,7 @@ class _Cache:
     __slots__ = (
         "columns",
         "doc",
+        "ent_bounds",
         "entities",
         "ents",
         "kid_deps",
@@ -73,6 +75,7 @@ class _Cache:
         self.doc = doc
         self.text: str | None = None
         self.ents: tuple[Span, ...] | None = None
+        self.ent_bounds: tuple[list[int], list[int]] | None = None
         self.tokens: tuple[Token, ...] | None = None
         self.entities: dict[int, Span | None] = {}
         self.columns: _Columns | None = None
@@ -124,7 +127,9 @@ def clear() -> None:
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc (joined from the token column, no Token built)."""
-    cache = _cache(doc)
+    cache = _last
+    if cache is None or cache.doc is not doc:
+        cache = _cache(doc)
     if cache.text is None:
         columns = _columns(doc)
         cache.text = "".join([w + " " if s else w for w, s in zip(columns.orth, columns.space)])
@@ -133,7 +138,9 @@ def doc_text(doc: Doc) -> str:
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, computed once per Doc (do not change ``doc.ents`` after reading it)."""
-    cache = _cache(doc)
+    cache = _last
+    if cache is None or cache.doc is not doc:
+        cache = _cache(doc)
     if cache.ents is None:
         cache.ents = tuple(doc.ents)
     return cache.ents
@@ -166,19 +173,30 @@ def sent_ents(sent: Span) -> tuple[Span, ...]:
     memo, key = _cache(sent.doc).memo, ("sent_ents", sent.start, sent.end)
     found = memo.get(key)
     if found is None:
-        found = memo[key] = tuple(e for e in doc_ents(sent.doc) if sent.start <= e.start and e.end <= sent.end)
+        found = memo[key] = tuple(_ents_within(sent.doc, sent.start, sent.end))
     return found
 
 
 def span_ents(span: Span) -> list[Span]:
     """``span.ents`` (the entities wholly inside ``span``, in order), from the cached tuple."""
-    start, end = span.start, span.end
-    found = []
-    for ent in doc_ents(span.doc):
-        if ent.start >= start:
-            if ent.end > end:
-                break
-            found.append(ent)
+    return _ents_within(span.doc, span.start, span.end)
+
+
+def _ents_within(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities of ``doc`` wholly inside tokens ``start:end``, in order.
+
+    Entities are sorted and do not overlap, so they are the run that begins at the first one
+    starting at ``start`` or later and stops at the first one that ends after ``end``.
+    """
+    cache = _cache(doc)
+    ents = doc_ents(doc)
+    if cache.ent_bounds is None:
+        cache.ent_bounds = ([e.start for e in ents], [e.end for e in ents])
+    starts, ends = cache.ent_bounds
+    k, found = bisect.bisect_left(starts, start), []
+    while k < len(ends) and ends[k] <= end:
+        found.append(ents[k])
+        k += 1
     return found
 
 
@@ -476,14 +494,17 @@ def _walk(cache: _Cache, root: int) -> list[int]:
         if not below:
             out.append(i)
             continue
-        stack += [j for j in reversed(below) if j > i]
+        k = bisect.bisect_left(below, i)  # children are in text order: left ones, then right ones
+        stack += reversed(below[k:])
         stack.append(~i)
-        stack += [j for j in reversed(below) if j < i]
+        stack += reversed(below[:k])
     return out
 
 
 def _sentences(doc: Doc) -> _Cache:
-    cache = _cache(doc)
+    cache = _last
+    if cache is None or cache.doc is not doc:
+        cache = _cache(doc)
     if not cache.sent_index and len(doc):
         cache.sents = tuple(doc.sents)
         index = cache.sent_index = [-1] * len(doc)
