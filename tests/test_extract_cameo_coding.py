@@ -1,11 +1,81 @@
-"""Rules for CAMEO-style coding of news snippets, on hand-built parses: talking by phone and lexicon
-entries taken from the CAMEO verb dictionary."""
+"""Rules for CAMEO-style coding of news snippets, on hand-built parses: names a headline lists with
+commas, leaders of listed countries, talking by phone, and lexicon entries taken from the CAMEO verb
+dictionary."""
 
 from __future__ import annotations
 
 import pytest
 
 from extract_docs import build, events_of, triples
+from kgraph.extract.participants import prep_objects
+
+
+def test_names_a_headline_lists_with_a_comma_are_a_compound_object(make_doc):
+    # "Russia urges Armenia, Azerbaijan to refrain.": the comma reads as "and" (parsed as an apposition).
+    rows = [
+        ("Russia", 1, "nsubj", "PROPN"),
+        ("urges", 1, "ROOT", "VERB", "urge", "VBZ"),
+        ("Armenia", 1, "dobj", "PROPN"),
+        (",", 2, "punct", "PUNCT"),
+        ("Azerbaijan", 2, "appos", "PROPN"),
+        ("to", 6, "aux", "PART"),
+        ("refrain", 1, "xcomp", "VERB", "refrain", "VB"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "GPE")]))
+    assert ("Russia", "REQUEST", "Armenia+Azerbaijan") in triples(events)
+
+
+def test_a_town_and_its_country_are_no_list(make_doc):
+    # "Police arrested protesters in Necochea, Argentina.": Argentina is where Necochea is.
+    rows = [
+        ("Police", 1, "nsubj", "NOUN", "police"),
+        ("arrested", 1, "ROOT", "VERB", "arrest"),
+        ("protesters", 1, "dobj", "NOUN", "protester"),
+        ("in", 1, "prep", "ADP"),
+        ("Necochea", 3, "pobj", "PROPN"),
+        (",", 4, "punct", "PUNCT"),
+        ("Argentina", 4, "appos", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    doc = build(make_doc, rows, [(4, 5, "GPE"), (6, 7, "GPE")])
+    assert [t.text for _, t in prep_objects(doc[1], frozenset({"in"}))] == ["Necochea"]
+
+
+def test_a_name_listed_before_the_subject_is_a_subject(make_doc):
+    # "Biden, Xi to meet." (Biden hung on the verb as ``dep``): Biden meets Xi.
+    rows = [
+        ("Biden", 4, "dep", "PROPN"),
+        (",", 4, "punct", "PUNCT"),
+        ("Xi", 4, "nsubj", "PROPN"),
+        ("to", 4, "aux", "PART"),
+        ("meet", 4, "ROOT", "VERB", "meet", "VB"),
+        (".", 4, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (2, 3, "PERSON")]))
+    assert triples(events) == {("Biden", "CONSULT", "Xi")}
+
+
+def test_leaders_of_listed_countries_are_one_actor_a_country(make_doc):
+    # "Biden called a meeting with leaders from Germany, Canada and Japan."
+    rows = [
+        ("Biden", 1, "nsubj", "PROPN"),
+        ("called", 1, "ROOT", "VERB", "call"),
+        ("a", 3, "det", "DET"),
+        ("meeting", 1, "dobj", "NOUN", "meeting"),
+        ("with", 3, "prep", "ADP"),
+        ("leaders", 4, "pobj", "NOUN", "leader", "NNS"),
+        ("from", 5, "prep", "ADP"),
+        ("Germany", 6, "pobj", "PROPN"),
+        (",", 7, "punct", "PUNCT"),
+        ("Canada", 7, "conj", "PROPN"),
+        ("and", 9, "cc", "CCONJ"),
+        ("Japan", 9, "conj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    ents = [(0, 1, "PERSON"), (7, 8, "GPE"), (9, 10, "GPE"), (11, 12, "GPE")]
+    events = events_of(build(make_doc, rows, ents))
+    assert ("Biden", "CONSULT", "Germany+Canada+Japan") in triples(events)
 
 
 def test_speaking_to_someone_by_phone_is_a_consultation(make_doc):
