@@ -1,6 +1,6 @@
 """Rules for CAMEO-style coding of news snippets, on hand-built parses: names a headline lists with
-commas, leaders of listed countries, talking by phone, and lexicon entries taken from the CAMEO verb
-dictionary."""
+commas, leaders of listed countries, talking by phone, weapons and attacks as the doers of violence,
+and lexicon entries taken from the CAMEO verb dictionary."""
 
 from __future__ import annotations
 
@@ -91,6 +91,35 @@ def test_speaking_to_someone_by_phone_is_a_consultation(make_doc):
     ]
     events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (3, 4, "PERSON")]))
     assert triples(events, typed_only=False) == {("Biden", "CONSULT", "Duda")}
+
+
+def _bomb_attack_rows(weapon: str) -> list[tuple[object, ...]]:
+    # "<weapon> attack on Istanbul street kills six people."
+    return [
+        (weapon, 1, "compound", "NOUN", weapon.lower()),
+        ("attack", 5, "nsubj", "NOUN", "attack"),
+        ("on", 1, "prep", "ADP"),
+        ("Istanbul", 4, "compound", "PROPN"),
+        ("street", 2, "pobj", "NOUN", "street"),
+        ("kills", 5, "ROOT", "VERB", "kill", "VBZ"),
+        ("six", 7, "nummod", "NUM"),
+        ("people", 5, "dobj", "NOUN", "people", "NNS"),
+        (".", 5, "punct", "PUNCT"),
+    ]
+
+
+def test_an_attack_that_kills_is_the_actor_not_the_place_it_hit(make_doc):
+    # "Bomb attack on Istanbul street kills six people": coded as the bombing's (CAMEO 183), Istanbul is hit.
+    doc = build(make_doc, _bomb_attack_rows("Bomb"), [(3, 4, "GPE"), (6, 7, "CARDINAL")])
+    kill = [e for e in events_of(doc) if e.relation == "kill"]
+    assert [([p.mention.text for p in e.actor], e.cameo_root) for e in kill] == [(["Bomb attack"], "18")]
+
+
+def test_an_attack_named_after_no_bomb_keeps_its_root(make_doc):
+    # "Rocket attack on Istanbul street kills six people": conventional force stays CAMEO 19.
+    doc = build(make_doc, _bomb_attack_rows("Rocket"), [(3, 4, "GPE"), (6, 7, "CARDINAL")])
+    kill = [e for e in events_of(doc) if e.relation == "kill"]
+    assert [([p.mention.text for p in e.actor], e.cameo_root) for e in kill] == [(["Rocket attack"], "19")]
 
 
 _ENTRIES = [
