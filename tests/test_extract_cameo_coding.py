@@ -1,6 +1,6 @@
 """Rules for CAMEO-style coding of news snippets, on hand-built parses: names a headline lists with
 commas, leaders of listed countries, talking by phone, weapons and attacks as the doers of violence,
-and lexicon entries taken from the CAMEO verb dictionary."""
+what an event noun acts on through its verb, and lexicon entries taken from the CAMEO verb dictionary."""
 
 from __future__ import annotations
 
@@ -173,3 +173,36 @@ _ENTRIES = [
 def test_cameo_dictionary_entries(make_doc, rows, ents, relation, type_, root):
     events = events_of(build(make_doc, rows, ents))
     assert (relation, type_, root) in {(e.relation, e.type, e.cameo_root) for e in events}
+
+
+def test_an_event_noun_that_is_a_subject_acts_on_its_verbs_object(make_doc):
+    # "Russian strikes crippled the power grid.": the strikes hit the grid.
+    rows = [
+        ("Russian", 1, "amod", "ADJ", "russian"),
+        ("strikes", 2, "nsubj", "NOUN", "strike", "NNS"),
+        ("crippled", 2, "ROOT", "VERB", "cripple"),
+        ("the", 5, "det", "DET"),
+        ("power", 5, "compound", "NOUN"),
+        ("grid", 2, "dobj", "NOUN"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "NORP")]))
+    assert triples(events) == {("Russian", "ASSAULT", "the power grid")}
+
+
+def test_aid_a_verb_sends_goes_to_the_verbs_dative(make_doc):
+    # "The US is sending Ukraine more in military aid."
+    rows = [
+        ("The", 1, "det", "DET"),
+        ("US", 3, "nsubj", "PROPN"),
+        ("is", 3, "aux", "AUX", "be", "VBZ"),
+        ("sending", 3, "ROOT", "VERB", "send", "VBG"),
+        ("Ukraine", 3, "dative", "PROPN"),
+        ("more", 3, "dobj", "ADJ", "more", "JJR"),
+        ("in", 3, "prep", "ADP"),
+        ("military", 8, "amod", "ADJ"),
+        ("aid", 6, "pobj", "NOUN"),
+        (".", 3, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(1, 2, "GPE"), (4, 5, "GPE")]))
+    assert ("US", "AID", "Ukraine") in triples(events)
