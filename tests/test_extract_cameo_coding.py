@@ -1,0 +1,208 @@
+"""Rules for CAMEO-style coding of news snippets, on hand-built parses: names a headline lists with
+commas, leaders of listed countries, talking by phone, weapons and attacks as the doers of violence,
+what an event noun acts on through its verb, and lexicon entries taken from the CAMEO verb dictionary."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_docs import build, events_of, triples
+from kgraph.extract.participants import prep_objects
+
+
+def test_names_a_headline_lists_with_a_comma_are_a_compound_object(make_doc):
+    # "Russia urges Armenia, Azerbaijan to refrain.": the comma reads as "and" (parsed as an apposition).
+    rows = [
+        ("Russia", 1, "nsubj", "PROPN"),
+        ("urges", 1, "ROOT", "VERB", "urge", "VBZ"),
+        ("Armenia", 1, "dobj", "PROPN"),
+        (",", 2, "punct", "PUNCT"),
+        ("Azerbaijan", 2, "appos", "PROPN"),
+        ("to", 6, "aux", "PART"),
+        ("refrain", 1, "xcomp", "VERB", "refrain", "VB"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "GPE")]))
+    assert ("Russia", "REQUEST", "Armenia+Azerbaijan") in triples(events)
+
+
+def test_a_town_and_its_country_are_no_list(make_doc):
+    # "Police arrested protesters in Necochea, Argentina.": Argentina is where Necochea is.
+    rows = [
+        ("Police", 1, "nsubj", "NOUN", "police"),
+        ("arrested", 1, "ROOT", "VERB", "arrest"),
+        ("protesters", 1, "dobj", "NOUN", "protester"),
+        ("in", 1, "prep", "ADP"),
+        ("Necochea", 3, "pobj", "PROPN"),
+        (",", 4, "punct", "PUNCT"),
+        ("Argentina", 4, "appos", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    doc = build(make_doc, rows, [(4, 5, "GPE"), (6, 7, "GPE")])
+    assert [t.text for _, t in prep_objects(doc[1], frozenset({"in"}))] == ["Necochea"]
+
+
+def test_a_name_listed_before_the_subject_is_a_subject(make_doc):
+    # "Biden, Xi to meet." (Biden hung on the verb as ``dep``): Biden meets Xi.
+    rows = [
+        ("Biden", 4, "dep", "PROPN"),
+        (",", 4, "punct", "PUNCT"),
+        ("Xi", 4, "nsubj", "PROPN"),
+        ("to", 4, "aux", "PART"),
+        ("meet", 4, "ROOT", "VERB", "meet", "VB"),
+        (".", 4, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (2, 3, "PERSON")]))
+    assert triples(events) == {("Biden", "CONSULT", "Xi")}
+
+
+def test_leaders_of_listed_countries_are_one_actor_a_country(make_doc):
+    # "Biden called a meeting with leaders from Germany, Canada and Japan."
+    rows = [
+        ("Biden", 1, "nsubj", "PROPN"),
+        ("called", 1, "ROOT", "VERB", "call"),
+        ("a", 3, "det", "DET"),
+        ("meeting", 1, "dobj", "NOUN", "meeting"),
+        ("with", 3, "prep", "ADP"),
+        ("leaders", 4, "pobj", "NOUN", "leader", "NNS"),
+        ("from", 5, "prep", "ADP"),
+        ("Germany", 6, "pobj", "PROPN"),
+        (",", 7, "punct", "PUNCT"),
+        ("Canada", 7, "conj", "PROPN"),
+        ("and", 9, "cc", "CCONJ"),
+        ("Japan", 9, "conj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    ents = [(0, 1, "PERSON"), (7, 8, "GPE"), (9, 10, "GPE"), (11, 12, "GPE")]
+    events = events_of(build(make_doc, rows, ents))
+    assert ("Biden", "CONSULT", "Germany+Canada+Japan") in triples(events)
+
+
+def test_speaking_to_someone_by_phone_is_a_consultation(make_doc):
+    # "Biden spoke to Duda by phone." (CAMEO 041 discuss by telephone), not a statement.
+    rows = [
+        ("Biden", 1, "nsubj", "PROPN"),
+        ("spoke", 1, "ROOT", "VERB", "speak"),
+        ("to", 1, "prep", "ADP"),
+        ("Duda", 2, "pobj", "PROPN"),
+        ("by", 1, "prep", "ADP"),
+        ("phone", 4, "pobj", "NOUN", "phone"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (3, 4, "PERSON")]))
+    assert triples(events, typed_only=False) == {("Biden", "CONSULT", "Duda")}
+
+
+def _bomb_attack_rows(weapon: str) -> list[tuple[object, ...]]:
+    # "<weapon> attack on Istanbul street kills six people."
+    return [
+        (weapon, 1, "compound", "NOUN", weapon.lower()),
+        ("attack", 5, "nsubj", "NOUN", "attack"),
+        ("on", 1, "prep", "ADP"),
+        ("Istanbul", 4, "compound", "PROPN"),
+        ("street", 2, "pobj", "NOUN", "street"),
+        ("kills", 5, "ROOT", "VERB", "kill", "VBZ"),
+        ("six", 7, "nummod", "NUM"),
+        ("people", 5, "dobj", "NOUN", "people", "NNS"),
+        (".", 5, "punct", "PUNCT"),
+    ]
+
+
+def test_an_attack_that_kills_is_the_actor_not_the_place_it_hit(make_doc):
+    # "Bomb attack on Istanbul street kills six people": coded as the bombing's (CAMEO 183), Istanbul is hit.
+    doc = build(make_doc, _bomb_attack_rows("Bomb"), [(3, 4, "GPE"), (6, 7, "CARDINAL")])
+    kill = [e for e in events_of(doc) if e.relation == "kill"]
+    assert [([p.mention.text for p in e.actor], e.cameo_root) for e in kill] == [(["Bomb attack"], "18")]
+
+
+def test_an_attack_named_after_no_bomb_keeps_its_root(make_doc):
+    # "Rocket attack on Istanbul street kills six people": conventional force stays CAMEO 19.
+    doc = build(make_doc, _bomb_attack_rows("Rocket"), [(3, 4, "GPE"), (6, 7, "CARDINAL")])
+    kill = [e for e in events_of(doc) if e.relation == "kill"]
+    assert [([p.mention.text for p in e.actor], e.cameo_root) for e in kill] == [(["Rocket attack"], "19")]
+
+
+_ENTRIES = [
+    # "Musk fired top executives." (CAMEO FIRE WORKER [160])
+    (
+        [("Musk", 1, "nsubj", "PROPN"), ("fired", 1, "ROOT", "VERB", "fire"), ("top", 3, "amod", "ADJ"),
+         ("executives", 1, "dobj", "NOUN", "executive", "NNS"), (".", 1, "punct", "PUNCT")],
+        [(0, 1, "PERSON")], "fire executive", "SANCTION", "16",
+    ),
+    # "Meta laid off workers."
+    (
+        [("Meta", 1, "nsubj", "PROPN"), ("laid", 1, "ROOT", "VERB", "lay"), ("off", 1, "prt", "ADP"),
+         ("workers", 1, "dobj", "NOUN", "worker", "NNS"), (".", 1, "punct", "PUNCT")],
+        [(0, 1, "ORG")], "lay off", "SANCTION", "16",
+    ),
+    # "Blinken heads to Canada." (CAMEO HEAD (TO) [042] make a visit)
+    (
+        [("Blinken", 1, "nsubj", "PROPN"), ("heads", 1, "ROOT", "VERB", "head", "VBZ"), ("to", 1, "prep", "ADP"),
+         ("Canada", 2, "pobj", "PROPN"), (".", 1, "punct", "PUNCT")],
+        [(0, 1, "PERSON"), (3, 4, "GPE")], "head to", "CONSULT", "04",
+    ),
+    # "Turkey brokered the deal." (CAMEO BROKER [045] mediate)
+    (
+        [("Turkey", 1, "nsubj", "PROPN"), ("brokered", 1, "ROOT", "VERB", "broker"), ("the", 3, "det", "DET"),
+         ("deal", 1, "dobj", "NOUN"), (".", 1, "punct", "PUNCT")],
+        [(0, 1, "GPE")], "broker", "CONSULT", "04",
+    ),
+    # "Hackers stole records." (CAMEO STEAL [171])
+    (
+        [("Hackers", 1, "nsubj", "NOUN", "hacker", "NNS"), ("stole", 1, "ROOT", "VERB", "steal"),
+         ("records", 1, "dobj", "NOUN", "record", "NNS"), (".", 1, "punct", "PUNCT")],
+        [], "steal", "COERCE", "17",
+    ),
+    # "Residents expressed frustration." (CAMEO EXPRESS [110])
+    (
+        [("Residents", 1, "nsubj", "NOUN", "resident", "NNS"), ("expressed", 1, "ROOT", "VERB", "express"),
+         ("frustration", 1, "dobj", "NOUN"), (".", 1, "punct", "PUNCT")],
+        [], "express frustration", "ACCUSE", "11",
+    ),
+    # "Allies dismissed Russia's claims." (CAMEO DISMISS CLAIM [016]: a denial)
+    (
+        [("Allies", 1, "nsubj", "NOUN", "ally", "NNS"), ("dismissed", 1, "ROOT", "VERB", "dismiss"),
+         ("Russia", 4, "poss", "PROPN"), ("'s", 2, "case", "PART"), ("claims", 1, "dobj", "NOUN", "claim", "NNS"),
+         (".", 1, "punct", "PUNCT")],
+        [(2, 3, "GPE")], "dismiss claim", "STATEMENT", "01",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rows", "ents", "relation", "type_", "root"), _ENTRIES)
+def test_cameo_dictionary_entries(make_doc, rows, ents, relation, type_, root):
+    events = events_of(build(make_doc, rows, ents))
+    assert (relation, type_, root) in {(e.relation, e.type, e.cameo_root) for e in events}
+
+
+def test_an_event_noun_that_is_a_subject_acts_on_its_verbs_object(make_doc):
+    # "Russian strikes crippled the power grid.": the strikes hit the grid.
+    rows = [
+        ("Russian", 1, "amod", "ADJ", "russian"),
+        ("strikes", 2, "nsubj", "NOUN", "strike", "NNS"),
+        ("crippled", 2, "ROOT", "VERB", "cripple"),
+        ("the", 5, "det", "DET"),
+        ("power", 5, "compound", "NOUN"),
+        ("grid", 2, "dobj", "NOUN"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "NORP")]))
+    assert triples(events) == {("Russian", "ASSAULT", "the power grid")}
+
+
+def test_aid_a_verb_sends_goes_to_the_verbs_dative(make_doc):
+    # "The US is sending Ukraine more in military aid."
+    rows = [
+        ("The", 1, "det", "DET"),
+        ("US", 3, "nsubj", "PROPN"),
+        ("is", 3, "aux", "AUX", "be", "VBZ"),
+        ("sending", 3, "ROOT", "VERB", "send", "VBG"),
+        ("Ukraine", 3, "dative", "PROPN"),
+        ("more", 3, "dobj", "ADJ", "more", "JJR"),
+        ("in", 3, "prep", "ADP"),
+        ("military", 8, "amod", "ADJ"),
+        ("aid", 6, "pobj", "NOUN"),
+        (".", 3, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(1, 2, "GPE"), (4, 5, "GPE")]))
+    assert ("US", "AID", "Ukraine") in triples(events)
