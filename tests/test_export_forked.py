@@ -1,123 +1,102 @@
-"""Exports shared between the build process and a forked one (``kgraph.export.forked``)."""
+"""Exports shared between the build process and a forked one (``kgraph.export.forked``).
+
+Each scenario runs in a fresh interpreter (``tests/forked_writer.py``): exports fork only from
+a process that runs one thread, and the test process may run others.
+"""
 
 from __future__ import annotations
 
-import os
-import signal
+import json
+import subprocess
+import sys
 import threading
+import time
 from dataclasses import replace
 from pathlib import Path
-from typing import IO
+from typing import Any
 
 import pytest
 
 from kgraph.config import Settings
-from kgraph.errors import ConfigError, ExportError
-from kgraph.export import register_exporter, write_exports
+from kgraph.export import remove_stale_temporaries
 from kgraph.export.forked import fork_allowed
-from kgraph.graph import KnowledgeGraph
-from rdf_fixtures import synthetic_graph
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX only")
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="exports fork on Linux only")
 
-FORMATS = ["turtle", "trig", "json", "html", "events"]
-TWO = replace(Settings(), processes=2)
+SCRIPT = Path(__file__).parent / "forked_writer.py"
 
 
-@pytest.fixture(scope="module")
-def kg() -> KnowledgeGraph:
-    return synthetic_graph(n_docs=30, events_per_doc=8, n_actors=60)
-
-
-@pytest.fixture
-def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The ids of the children ``os.fork`` made in this test (the real fork is called)."""
-    children: list[int] = []
-    real = os.fork
-
-    def counted() -> int:
-        pid = real()
-        if pid:
-            children.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counted)
-    return children
+def _scenario(name: str, folder: Path) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), name, str(folder)], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return result
 
 
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def test_two_processes_write_the_same_files_as_one(kg: KnowledgeGraph, tmp_path: Path, forks: list[int]) -> None:
-    one = write_exports(kg, tmp_path / "one", FORMATS, settings=Settings())
-    assert forks == []
-    two = write_exports(kg, tmp_path / "two", FORMATS, settings=TWO)
-    assert len(forks) == 1
-    assert [p.name for p in two] == [p.name for p in one]  # same order: Turtle first, its index after it
+def test_two_processes_write_the_same_files_as_one(tmp_path: Path) -> None:
+    result = _scenario("same", tmp_path)
+    assert result["forks_one"] == 0 and result["forks"] == 1
+    assert result["names"][:2] == ["graph.ttl", ".graph.ttl.chunks"]  # same order as one process: its index after it
     assert _files(tmp_path / "two") == _files(tmp_path / "one")
-    assert not list((tmp_path / "two").glob("*.tmp"))
 
 
-def test_an_update_in_two_processes_copies_the_unchanged_articles(
-    kg: KnowledgeGraph, tmp_path: Path, forks: list[int]
-) -> None:
-    write_exports(kg, tmp_path / "old", FORMATS, settings=Settings())
-    write_exports(kg, tmp_path / "new", FORMATS, settings=TWO, previous_dir=tmp_path / "old")
-    assert forks and _files(tmp_path / "new") == _files(tmp_path / "old")
-
-
-@pytest.fixture
-def registry(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Formats registered in the test are gone after it."""
-    import kgraph.export
-
-    monkeypatch.setattr(kgraph.export, "_REGISTRY", dict(kgraph.export._REGISTRY))
-
-
-def _register_failing(name: str, error: BaseException | None) -> None:
-    def fail(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings) -> None:
-        stream.write(b"partial")
-        if error is None:
-            os.kill(os.getpid(), signal.SIGKILL)  # the writer dies without cleaning up
-        raise error  # type: ignore[misc]
-
-    fail.__name__ = f"_fail_{name.replace('-', '_')}"
-    register_exporter(name, fail, f"{name}.out", "fails in the forked writer", cost=1000)
+def test_an_update_in_two_processes_copies_the_unchanged_articles(tmp_path: Path) -> None:
+    result = _scenario("update", tmp_path)
+    assert result["forks"] == 1
+    assert _files(tmp_path / "new") == _files(tmp_path / "old")
 
 
 @pytest.mark.parametrize(
-    ("name", "error", "expected", "message"),
+    ("scenario", "error", "message"),
     [
-        ("test-config-error", ConfigError("bad base IRI"), ConfigError, "bad base IRI"),
-        ("test-crash", RuntimeError("writer bug"), ExportError, "RuntimeError: writer bug"),
-        ("test-killed", None, ExportError, "ended with status -9"),
+        ("config", "ConfigError", "^bad base IRI$"),  # what one process would have raised
+        ("crash", "ExportError", "fail.out in a second process failed: RuntimeError: writer bug"),
+        ("killed", "ExportError", "ended with status -9"),
     ],
 )
 def test_a_failed_forked_writer_leaves_the_folder_as_it_was(
-    kg: KnowledgeGraph, tmp_path: Path, forks: list[int], registry: None, name: str,
-    error: BaseException | None, expected: type[Exception], message: str,
-) -> None:  # fmt: skip
-    _register_failing(name, error)
-    out = tmp_path / "build"
-    write_exports(kg, out, ["json", "html"], settings=Settings())
-    before = _files(out)
-    with pytest.raises(expected, match=message):
-        write_exports(kg, out, [name, "json", "html"], settings=TWO)  # the costly one is the child's
-    assert forks
-    assert _files(out) == before  # old files intact, no temporary file left by either process
+    tmp_path: Path, scenario: str, error: str, message: str
+) -> None:
+    import re
+
+    result = _scenario(scenario, tmp_path)
+    assert result["forks"] == 1
+    assert result["error"] == error and re.search(message, result["message"]), result
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.html", "graph.json"]  # no temporary file left
+
+
+def test_a_killed_build_stops_its_forked_writer(tmp_path: Path) -> None:
+    parent = subprocess.Popen([sys.executable, str(SCRIPT), "slow", str(tmp_path)])
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".slow.out.*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert list(tmp_path.glob(".slow.out.*.tmp")), "the forked writer never started"
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 30
+    while list(tmp_path.glob(".slow.out.*.tmp")) and time.monotonic() < deadline:  # the child removes its file
+        time.sleep(0.05)
+    assert not list(tmp_path.glob(".slow.out.*.tmp"))  # not after its 60 s of writing: the parent's death stopped it
+    remove_stale_temporaries(tmp_path)  # what the killed parent left (if anything), the next build removes
+    assert not list(tmp_path.glob("*.tmp"))
 
 
 def test_no_fork_with_one_process_other_threads_or_too_much_memory() -> None:
-    assert fork_allowed(TWO)
+    big = replace(Settings(), processes=2, export_fork_limit_mb=2**20)
     assert not fork_allowed(Settings())
-    assert not fork_allowed(replace(TWO, export_fork_limit_mb=1))  # this process is over 1 MiB
-    assert not fork_allowed(replace(TWO, export_fork_limit_mb=0))
+    assert not fork_allowed(replace(big, export_fork_limit_mb=1))  # this process is over 1 MiB
+    assert not fork_allowed(replace(big, export_fork_limit_mb=0))
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        assert not fork_allowed(TWO)
+        assert not fork_allowed(big)
     finally:
         stop.set()
         thread.join()

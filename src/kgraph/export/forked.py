@@ -4,7 +4,8 @@ After linking, the graph is only read. A child made by ``fork`` sees it without 
 with two cores the child writes some files (Turtle and TriG) while this process writes the
 others (JSON, HTML): :func:`kgraph.export.write_exports` does so when :func:`fork_allowed`.
 
-* Only when it is safe: ``fork`` exists (POSIX) and this process runs one thread (a fork
+* Only when it is safe: on Linux (where ``fork`` is the multiprocessing default and memory
+  is shared page by page), from a process that runs one thread (a fork
   copies no other thread, and a lock another thread held would stay held in the child).
 * Only when it is cheap: the child shares this process's memory until either writes to it,
   and reading a Python object writes its reference count, so the child may come to copy as
@@ -21,6 +22,7 @@ error; this process then discards everything and raises :class:`~kgraph.errors.E
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import json
 import os
@@ -41,6 +43,8 @@ __all__ = ["ForkedWriter", "fork_allowed", "share"]
 
 T = TypeVar("T")
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
 #: Staging work run in the child: takes the id of the process that will rename the files.
 Stage = Callable[[int], list[atomic_write]]
 
@@ -53,15 +57,14 @@ def fork_allowed(settings: Settings) -> bool:
     """
     if settings.processes < 2 or settings.export_fork_limit_mb <= 0:
         return False
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
         return False
     return _peak_rss_mb() < settings.export_fork_limit_mb
 
 
 def _peak_rss_mb() -> float:
-    """The most memory this process has held so far, in MiB."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes on macOS, KiB elsewhere
+    """The most memory this process has held so far, in MiB (Linux counts KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10
 
 
 def share(items: Sequence[T], group: Callable[[T], str], cost: Callable[[T], float]) -> tuple[list[T], list[T]]:
@@ -153,6 +156,7 @@ def _run_child(stage: Stage, owner: int, fd: int) -> NoReturn:
         gc.disable()  # the graph is frozen; a collection would only copy its pages
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent cancels this child
         signal.signal(signal.SIGTERM, _stop)
+        _stop_with_parent(owner)
         staged = stage(owner)
         for done in staged:
             done.synced()
@@ -166,6 +170,15 @@ def _run_child(stage: Stage, owner: int, fd: int) -> NoReturn:
         with contextlib.suppress(OSError):
             _write_all(fd, json.dumps(report).encode("utf-8"))
         os._exit(code)  # no atexit handlers, no flush of the parent's buffers
+
+
+def _stop_with_parent(parent: int) -> None:
+    """Have the kernel send SIGTERM to this process when ``parent`` dies (a killed build's child
+    then removes its files instead of writing on for nobody)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # it died before that
+        raise SystemExit(1)
 
 
 def _write_all(fd: int, data: bytes) -> None:
