@@ -206,3 +206,21 @@ def test_aid_a_verb_sends_goes_to_the_verbs_dative(make_doc):
     ]
     events = events_of(build(make_doc, rows, [(1, 2, "GPE"), (4, 5, "GPE")]))
     assert ("US", "AID", "Ukraine") in triples(events)
+
+
+def test_a_speaker_hung_on_an_earlier_noun_as_its_apposition_says_it(make_doc):
+    # "Troops attacked the city, an official said.": "official" parsed as the city's apposition.
+    rows = [
+        ("Troops", 1, "nsubj", "NOUN", "troop", "NNS"),
+        ("attacked", 1, "ROOT", "VERB", "attack"),
+        ("the", 3, "det", "DET"),
+        ("city", 1, "dobj", "NOUN"),
+        (",", 3, "punct", "PUNCT"),
+        ("an", 6, "det", "DET"),
+        ("official", 3, "appos", "NOUN"),
+        ("said", 1, "conj", "VERB", "say"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows))
+    speakers = {p.mention.text for e in events if e.relation == "say" for p in e.actor}
+    assert speakers == {"an official"}

@@ -327,7 +327,20 @@ def subjects(verb: Token) -> list[Token]:
         return own
     if "nsubjpass" in child_deps(verb) or headline_passive(verb):
         return []
-    return _controller(verb)
+    return _hung_apposition(verb) or _controller(verb)
+
+
+def _hung_apposition(verb: Token) -> list[Token]:
+    """A finite verb's subject the parser hung on an earlier noun as its apposition: "...of Russia's
+    invasion, Ukraine's prosecutor general's office said" (the office an apposition of the invasion),
+    "..., an official in Kabul said Thursday". The apposition ends right before the verb."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or verb.dep_ not in ("ROOT", "conj"):
+        return []
+    before = verb.doc[verb.i - 1]
+    appos = next((t for t in (before, *before.ancestors) if t.dep_ == "appos"), None)
+    if appos is None or appos.right_edge.i != verb.i - 1 or appos.head.i >= appos.i or appos.head.i < verb.sent.start:
+        return []
+    return [appos]
 
 
 def direct_objects(verb: Token) -> list[Token]:
