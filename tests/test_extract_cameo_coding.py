@@ -224,3 +224,62 @@ def test_a_speaker_hung_on_an_earlier_noun_as_its_apposition_says_it(make_doc):
     events = events_of(build(make_doc, rows))
     speakers = {p.mention.text for e in events if e.relation == "say" for p in e.actor}
     assert speakers == {"an official"}
+
+
+_BROKERED = [
+    ("Israel", 5, "nsubj", "PROPN"),
+    ("and", 0, "cc", "CCONJ"),
+    ("Lebanon", 0, "conj", "PROPN"),
+    ("Thursday", 5, "npadvmod", "PROPN"),
+    ("separately", 5, "advmod", "ADV"),
+    ("signed", 5, "ROOT", "VERB", "sign"),
+    ("a", 11, "det", "DET"),
+    ("US", 9, "npadvmod", "PROPN"),
+    ("-", 9, "punct", "PUNCT", "-", "HYPH"),
+    ("brokered", 11, "amod", "VERB", "broker", "VBN"),
+    ("border", 11, "compound", "NOUN"),
+    ("deal", 5, "dobj", "NOUN"),
+    (".", 5, "punct", "PUNCT"),
+]
+
+
+def test_a_hyphenated_doer_of_a_participle_mediates_between_the_parties(make_doc):
+    # "Israel and Lebanon Thursday separately signed a US-brokered border deal.": the US brokered
+    # it between the signers (CAMEO 04) and is no party to the signing.
+    events = events_of(build(make_doc, _BROKERED, [(0, 1, "GPE"), (2, 3, "GPE"), (3, 4, "DATE"), (7, 8, "GPE")]))
+    assert {(e.relation, e.cameo_root) for e in events if e.rule == "modifier"} == {("broker", "04")}
+    assert ("US", "CONSULT", "Israel+Lebanon") in triples(events)
+    assert ("Israel", "SUPPORT", "Lebanon") in triples(events)
+
+
+def test_a_hyphenated_doer_backs_the_actor_it_modifies(make_doc):
+    # "Iranian-backed militias attacked the base.": Iran backs the militias.
+    rows = [
+        ("Iranian", 2, "npadvmod", "ADJ", "iranian", "JJ"),
+        ("-", 2, "punct", "PUNCT", "-", "HYPH"),
+        ("backed", 3, "amod", "VERB", "back", "VBN"),
+        ("militias", 4, "nsubj", "NOUN", "militia", "NNS"),
+        ("attacked", 4, "ROOT", "VERB", "attack"),
+        ("the", 6, "det", "DET"),
+        ("base", 4, "dobj", "NOUN"),
+        (".", 4, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "NORP")]))
+    assert ("Iranian", "SUPPORT", "Iranian - backed militias") in triples(events)
+
+
+def test_a_named_object_with_the_actors_own_name_is_no_recipient(make_doc):
+    # "Israel signed a deal which helps Israel.": Israel does not sign with itself.
+    rows = [
+        ("Israel", 1, "nsubj", "PROPN"),
+        ("signed", 1, "ROOT", "VERB", "sign"),
+        ("a", 3, "det", "DET"),
+        ("deal", 1, "dobj", "NOUN"),
+        ("which", 5, "nsubj", "PRON", "which", "WDT"),
+        ("helps", 3, "relcl", "VERB", "help", "VBZ"),
+        ("Israel", 5, "dobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "GPE"), (6, 7, "GPE")]))
+    signed = [e for e in events if e.relation == "sign"]
+    assert signed and all(p.mention.text != "Israel" for e in signed for p in e.recipient)

@@ -36,6 +36,7 @@ __all__ = [
     "find_actor",
     "governing_verb",
     "headline_passive",
+    "hyphen_agent",
     "is_actor",
     "objects",
     "prep_objects",
@@ -405,10 +406,21 @@ def find_actor(token: Token, *, depth: int = 3) -> Token | None:
             continue
         if child.dep_ in ("det", "punct", "cc", "case", "neg") or child.tag_ == "PRP$":
             continue  # "visited her grandmother" is not a visit to "her"
+        if child == hyphen_agent(token):
+            continue  # "signed a US-brokered deal": the US is no party to the deal
         found = find_actor(child, depth=depth - 1)
         if found is not None:
             return found
     return None
+
+
+def hyphen_agent(participle: Token) -> Token | None:
+    """The doer written before a hyphen in a participle modifying a noun: "US-brokered deal" → US."""
+    if participle.dep_ != "amod" or participle.tag_ != "VBN" or participle.i < 2:
+        return None
+    if participle.doc[participle.i - 1].text != "-":
+        return None
+    return next((c for c in children(participle) if c.dep_ == "npadvmod" and c.i < participle.i), None)
 
 
 def _in_circumstance(token: Token) -> bool:
