@@ -283,3 +283,41 @@ def test_a_named_object_with_the_actors_own_name_is_no_recipient(make_doc):
     events = events_of(build(make_doc, rows, [(0, 1, "GPE"), (6, 7, "GPE")]))
     signed = [e for e in events if e.relation == "sign"]
     assert signed and all(p.mention.text != "Israel" for e in signed for p in e.recipient)
+
+
+def test_police_clashing_with_protesters_is_no_military_fighting(make_doc):
+    # "Police clashed with protesters.": CAMEO 18, not 19.
+    rows = [
+        ("Police", 1, "nsubj", "NOUN", "police", "NNS"),
+        ("clashed", 1, "ROOT", "VERB", "clash"),
+        ("with", 1, "prep", "ADP"),
+        ("protesters", 2, "pobj", "NOUN", "protester", "NNS"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows))
+    assert {(e.type, e.cameo_root) for e in events if e.relation == "clash"} == {("ASSAULT", "18")}
+
+
+def test_troops_clashing_with_rebels_stay_military_fighting(make_doc):
+    rows = [
+        ("Troops", 1, "nsubj", "NOUN", "troop", "NNS"),
+        ("clashed", 1, "ROOT", "VERB", "clash"),
+        ("with", 1, "prep", "ADP"),
+        ("rebels", 2, "pobj", "NOUN", "rebel", "NNS"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows))
+    assert {(e.type, e.cameo_root) for e in events if e.relation == "clash"} == {("ASSAULT", "19")}
+
+
+def test_named_persons_who_clash_dispute_with_words(make_doc):
+    # "Bolsonaro clashed with Lula.": a verbal fight between two politicians, CAMEO 11.
+    rows = [
+        ("Bolsonaro", 1, "nsubj", "PROPN"),
+        ("clashed", 1, "ROOT", "VERB", "clash"),
+        ("with", 1, "prep", "ADP"),
+        ("Lula", 2, "pobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (3, 4, "PERSON")]))
+    assert {(e.type, e.cameo_root) for e in events if e.relation == "clash"} == {("ACCUSE", "11")}
