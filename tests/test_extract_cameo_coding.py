@@ -321,3 +321,21 @@ def test_named_persons_who_clash_dispute_with_words(make_doc):
     ]
     events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (3, 4, "PERSON")]))
     assert {(e.type, e.cameo_root) for e in events if e.relation == "clash"} == {("ACCUSE", "11")}
+
+
+def test_ready_to_work_with_someone_is_an_intent_to_cooperate(make_doc):
+    # "The US is ready to work with Russia.": COOPERATE (06) with Russia, and the intent (AGREE 03).
+    rows = [
+        ("The", 1, "det", "DET"),
+        ("US", 2, "nsubj", "PROPN"),
+        ("is", 2, "ROOT", "AUX", "be", "VBZ"),
+        ("ready", 2, "acomp", "ADJ"),
+        ("to", 5, "aux", "PART"),
+        ("work", 3, "xcomp", "VERB", "work", "VB"),
+        ("with", 5, "prep", "ADP"),
+        ("Russia", 6, "pobj", "PROPN"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(1, 2, "GPE"), (7, 8, "GPE")]))
+    coded = {(e.relation, e.type, e.cameo_root) for e in events if [p.mention.text for p in e.recipient] == ["Russia"]}
+    assert {("work with", "COOPERATE", "06"), ("work with", "AGREE", "03")} <= coded
