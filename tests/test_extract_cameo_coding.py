@@ -339,3 +339,20 @@ def test_ready_to_work_with_someone_is_an_intent_to_cooperate(make_doc):
     events = events_of(build(make_doc, rows, [(1, 2, "GPE"), (7, 8, "GPE")]))
     coded = {(e.relation, e.type, e.cameo_root) for e in events if [p.mention.text for p in e.recipient] == ["Russia"]}
     assert {("work with", "COOPERATE", "06"), ("work with", "AGREE", "03")} <= coded
+
+
+def test_meeting_a_requirement_is_no_meeting(make_doc):
+    # "Sweden and Finland meet the conditions." is no CONSULT; "Sweden met Finland." is one.
+    rows = [
+        ("Sweden", 3, "nsubj", "PROPN"),
+        ("and", 0, "cc", "CCONJ"),
+        ("Finland", 0, "conj", "PROPN"),
+        ("meet", 3, "ROOT", "VERB", "meet", "VBP"),
+        ("the", 5, "det", "DET"),
+        ("conditions", 3, "dobj", "NOUN", "condition", "NNS"),
+        (".", 3, "punct", "PUNCT"),
+    ]
+    assert not [e for e in events_of(build(make_doc, rows, [(0, 1, "GPE"), (2, 3, "GPE")])) if e.type == "CONSULT"]
+    rows = [("Sweden", 1, "nsubj", "PROPN"), ("met", 1, "ROOT", "VERB", "meet"), ("Finland", 1, "dobj", "PROPN"),
+            (".", 1, "punct", "PUNCT")]  # fmt: skip
+    assert ("Sweden", "CONSULT", "Finland") in triples(events_of(build(make_doc, rows, [(0, 1, "GPE"), (2, 3, "GPE")])))
