@@ -246,7 +246,9 @@ _BROKERED = [
 def test_a_hyphenated_doer_of_a_participle_mediates_between_the_parties(make_doc):
     # "Israel and Lebanon Thursday separately signed a US-brokered border deal.": the US brokered
     # it between the signers (CAMEO 04) and is no party to the signing.
-    events = events_of(build(make_doc, _BROKERED, [(0, 1, "GPE"), (2, 3, "GPE"), (3, 4, "DATE"), (7, 8, "GPE")]))
+    events = events_of(
+        build(make_doc, _BROKERED, [(0, 1, "GPE"), (2, 3, "GPE"), (3, 4, "DATE"), (7, 8, "GPE")])
+    )
     assert {(e.relation, e.cameo_root) for e in events if e.rule == "modifier"} == {("broker", "04")}
     assert ("US", "CONSULT", "Israel+Lebanon") in triples(events)
     assert ("Israel", "SUPPORT", "Lebanon") in triples(events)
@@ -285,42 +287,41 @@ def test_a_named_object_with_the_actors_own_name_is_no_recipient(make_doc):
     assert signed and all(p.mention.text != "Israel" for e in signed for p in e.recipient)
 
 
-def test_police_clashing_with_protesters_is_no_military_fighting(make_doc):
-    # "Police clashed with protesters.": CAMEO 18, not 19.
+_PERSONS = [(0, 1, "PERSON"), (3, 4, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("subject", "obj", "ents", "coded"),
+    [
+        (
+            ("Police", "NOUN", "police", "NNS"),
+            ("protesters", "NOUN", "protester", "NNS"),
+            [],
+            ("ASSAULT", "18"),
+        ),
+        (("Troops", "NOUN", "troop", "NNS"), ("rebels", "NOUN", "rebel", "NNS"), [], ("ASSAULT", "19")),
+        (
+            ("Bolsonaro", "PROPN", "bolsonaro", "NNP"),
+            ("Lula", "PROPN", "lula", "NNP"),
+            _PERSONS,
+            ("ACCUSE", "11"),
+        ),
+    ],
+)
+def test_who_clashes_decides_the_code(make_doc, subject, obj, ents, coded):
+    # "Police clashed with protesters.": violence outside military operations (18);
+    # "Troops clashed with rebels.": fighting (19); "Bolsonaro clashed with Lula.": a dispute in words (11).
+    word, pos, lemma, tag = subject
+    oword, opos, olemma, otag = obj
     rows = [
-        ("Police", 1, "nsubj", "NOUN", "police", "NNS"),
+        (word, 1, "nsubj", pos, lemma, tag),
         ("clashed", 1, "ROOT", "VERB", "clash"),
         ("with", 1, "prep", "ADP"),
-        ("protesters", 2, "pobj", "NOUN", "protester", "NNS"),
+        (oword, 2, "pobj", opos, olemma, otag),
         (".", 1, "punct", "PUNCT"),
     ]
-    events = events_of(build(make_doc, rows))
-    assert {(e.type, e.cameo_root) for e in events if e.relation == "clash"} == {("ASSAULT", "18")}
-
-
-def test_troops_clashing_with_rebels_stay_military_fighting(make_doc):
-    rows = [
-        ("Troops", 1, "nsubj", "NOUN", "troop", "NNS"),
-        ("clashed", 1, "ROOT", "VERB", "clash"),
-        ("with", 1, "prep", "ADP"),
-        ("rebels", 2, "pobj", "NOUN", "rebel", "NNS"),
-        (".", 1, "punct", "PUNCT"),
-    ]
-    events = events_of(build(make_doc, rows))
-    assert {(e.type, e.cameo_root) for e in events if e.relation == "clash"} == {("ASSAULT", "19")}
-
-
-def test_named_persons_who_clash_dispute_with_words(make_doc):
-    # "Bolsonaro clashed with Lula.": a verbal fight between two politicians, CAMEO 11.
-    rows = [
-        ("Bolsonaro", 1, "nsubj", "PROPN"),
-        ("clashed", 1, "ROOT", "VERB", "clash"),
-        ("with", 1, "prep", "ADP"),
-        ("Lula", 2, "pobj", "PROPN"),
-        (".", 1, "punct", "PUNCT"),
-    ]
-    events = events_of(build(make_doc, rows, [(0, 1, "PERSON"), (3, 4, "PERSON")]))
-    assert {(e.type, e.cameo_root) for e in events if e.relation == "clash"} == {("ACCUSE", "11")}
+    events = events_of(build(make_doc, rows, ents))
+    assert {(e.type, e.cameo_root) for e in events if e.relation == "clash"} == {coded}
 
 
 def test_ready_to_work_with_someone_is_an_intent_to_cooperate(make_doc):
@@ -337,7 +338,11 @@ def test_ready_to_work_with_someone_is_an_intent_to_cooperate(make_doc):
         (".", 2, "punct", "PUNCT"),
     ]
     events = events_of(build(make_doc, rows, [(1, 2, "GPE"), (7, 8, "GPE")]))
-    coded = {(e.relation, e.type, e.cameo_root) for e in events if [p.mention.text for p in e.recipient] == ["Russia"]}
+    coded = {
+        (e.relation, e.type, e.cameo_root)
+        for e in events
+        if [p.mention.text for p in e.recipient] == ["Russia"]
+    }
     assert {("work with", "COOPERATE", "06"), ("work with", "AGREE", "03")} <= coded
 
 
@@ -352,7 +357,11 @@ def test_meeting_a_requirement_is_no_meeting(make_doc):
         ("conditions", 3, "dobj", "NOUN", "condition", "NNS"),
         (".", 3, "punct", "PUNCT"),
     ]
-    assert not [e for e in events_of(build(make_doc, rows, [(0, 1, "GPE"), (2, 3, "GPE")])) if e.type == "CONSULT"]
+    assert not [
+        e for e in events_of(build(make_doc, rows, [(0, 1, "GPE"), (2, 3, "GPE")])) if e.type == "CONSULT"
+    ]
     rows = [("Sweden", 1, "nsubj", "PROPN"), ("met", 1, "ROOT", "VERB", "meet"), ("Finland", 1, "dobj", "PROPN"),
             (".", 1, "punct", "PUNCT")]  # fmt: skip
-    assert ("Sweden", "CONSULT", "Finland") in triples(events_of(build(make_doc, rows, [(0, 1, "GPE"), (2, 3, "GPE")])))
+    assert ("Sweden", "CONSULT", "Finland") in triples(
+        events_of(build(make_doc, rows, [(0, 1, "GPE"), (2, 3, "GPE")]))
+    )
