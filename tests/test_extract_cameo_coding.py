@@ -206,3 +206,162 @@ def test_aid_a_verb_sends_goes_to_the_verbs_dative(make_doc):
     ]
     events = events_of(build(make_doc, rows, [(1, 2, "GPE"), (4, 5, "GPE")]))
     assert ("US", "AID", "Ukraine") in triples(events)
+
+
+def test_a_speaker_hung_on_an_earlier_noun_as_its_apposition_says_it(make_doc):
+    # "Troops attacked the city, an official said.": "official" parsed as the city's apposition.
+    rows = [
+        ("Troops", 1, "nsubj", "NOUN", "troop", "NNS"),
+        ("attacked", 1, "ROOT", "VERB", "attack"),
+        ("the", 3, "det", "DET"),
+        ("city", 1, "dobj", "NOUN"),
+        (",", 3, "punct", "PUNCT"),
+        ("an", 6, "det", "DET"),
+        ("official", 3, "appos", "NOUN"),
+        ("said", 1, "conj", "VERB", "say"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows))
+    speakers = {p.mention.text for e in events if e.relation == "say" for p in e.actor}
+    assert speakers == {"an official"}
+
+
+_BROKERED = [
+    ("Israel", 5, "nsubj", "PROPN"),
+    ("and", 0, "cc", "CCONJ"),
+    ("Lebanon", 0, "conj", "PROPN"),
+    ("Thursday", 5, "npadvmod", "PROPN"),
+    ("separately", 5, "advmod", "ADV"),
+    ("signed", 5, "ROOT", "VERB", "sign"),
+    ("a", 11, "det", "DET"),
+    ("US", 9, "npadvmod", "PROPN"),
+    ("-", 9, "punct", "PUNCT", "-", "HYPH"),
+    ("brokered", 11, "amod", "VERB", "broker", "VBN"),
+    ("border", 11, "compound", "NOUN"),
+    ("deal", 5, "dobj", "NOUN"),
+    (".", 5, "punct", "PUNCT"),
+]
+
+
+def test_a_hyphenated_doer_of_a_participle_mediates_between_the_parties(make_doc):
+    # "Israel and Lebanon Thursday separately signed a US-brokered border deal.": the US brokered
+    # it between the signers (CAMEO 04) and is no party to the signing.
+    events = events_of(
+        build(make_doc, _BROKERED, [(0, 1, "GPE"), (2, 3, "GPE"), (3, 4, "DATE"), (7, 8, "GPE")])
+    )
+    assert {(e.relation, e.cameo_root) for e in events if e.rule == "modifier"} == {("broker", "04")}
+    assert ("US", "CONSULT", "Israel+Lebanon") in triples(events)
+    assert ("Israel", "SUPPORT", "Lebanon") in triples(events)
+
+
+def test_a_hyphenated_doer_backs_the_actor_it_modifies(make_doc):
+    # "Iranian-backed militias attacked the base.": Iran backs the militias.
+    rows = [
+        ("Iranian", 2, "npadvmod", "ADJ", "iranian", "JJ"),
+        ("-", 2, "punct", "PUNCT", "-", "HYPH"),
+        ("backed", 3, "amod", "VERB", "back", "VBN"),
+        ("militias", 4, "nsubj", "NOUN", "militia", "NNS"),
+        ("attacked", 4, "ROOT", "VERB", "attack"),
+        ("the", 6, "det", "DET"),
+        ("base", 4, "dobj", "NOUN"),
+        (".", 4, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "NORP")]))
+    assert ("Iranian", "SUPPORT", "Iranian - backed militias") in triples(events)
+
+
+def test_a_named_object_with_the_actors_own_name_is_no_recipient(make_doc):
+    # "Israel signed a deal which helps Israel.": Israel does not sign with itself.
+    rows = [
+        ("Israel", 1, "nsubj", "PROPN"),
+        ("signed", 1, "ROOT", "VERB", "sign"),
+        ("a", 3, "det", "DET"),
+        ("deal", 1, "dobj", "NOUN"),
+        ("which", 5, "nsubj", "PRON", "which", "WDT"),
+        ("helps", 3, "relcl", "VERB", "help", "VBZ"),
+        ("Israel", 5, "dobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(0, 1, "GPE"), (6, 7, "GPE")]))
+    signed = [e for e in events if e.relation == "sign"]
+    assert signed and all(p.mention.text != "Israel" for e in signed for p in e.recipient)
+
+
+_PERSONS = [(0, 1, "PERSON"), (3, 4, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("subject", "obj", "ents", "coded"),
+    [
+        (
+            ("Police", "NOUN", "police", "NNS"),
+            ("protesters", "NOUN", "protester", "NNS"),
+            [],
+            ("ASSAULT", "18"),
+        ),
+        (("Troops", "NOUN", "troop", "NNS"), ("rebels", "NOUN", "rebel", "NNS"), [], ("ASSAULT", "19")),
+        (
+            ("Bolsonaro", "PROPN", "bolsonaro", "NNP"),
+            ("Lula", "PROPN", "lula", "NNP"),
+            _PERSONS,
+            ("ACCUSE", "11"),
+        ),
+    ],
+)
+def test_who_clashes_decides_the_code(make_doc, subject, obj, ents, coded):
+    # "Police clashed with protesters.": violence outside military operations (18);
+    # "Troops clashed with rebels.": fighting (19); "Bolsonaro clashed with Lula.": a dispute in words (11).
+    word, pos, lemma, tag = subject
+    oword, opos, olemma, otag = obj
+    rows = [
+        (word, 1, "nsubj", pos, lemma, tag),
+        ("clashed", 1, "ROOT", "VERB", "clash"),
+        ("with", 1, "prep", "ADP"),
+        (oword, 2, "pobj", opos, olemma, otag),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, ents))
+    assert {(e.type, e.cameo_root) for e in events if e.relation == "clash"} == {coded}
+
+
+def test_ready_to_work_with_someone_is_an_intent_to_cooperate(make_doc):
+    # "The US is ready to work with Russia.": COOPERATE (06) with Russia, and the intent (AGREE 03).
+    rows = [
+        ("The", 1, "det", "DET"),
+        ("US", 2, "nsubj", "PROPN"),
+        ("is", 2, "ROOT", "AUX", "be", "VBZ"),
+        ("ready", 2, "acomp", "ADJ"),
+        ("to", 5, "aux", "PART"),
+        ("work", 3, "xcomp", "VERB", "work", "VB"),
+        ("with", 5, "prep", "ADP"),
+        ("Russia", 6, "pobj", "PROPN"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    events = events_of(build(make_doc, rows, [(1, 2, "GPE"), (7, 8, "GPE")]))
+    coded = {
+        (e.relation, e.type, e.cameo_root)
+        for e in events
+        if [p.mention.text for p in e.recipient] == ["Russia"]
+    }
+    assert {("work with", "COOPERATE", "06"), ("work with", "AGREE", "03")} <= coded
+
+
+def test_meeting_a_requirement_is_no_meeting(make_doc):
+    # "Sweden and Finland meet the conditions." is no CONSULT; "Sweden met Finland." is one.
+    rows = [
+        ("Sweden", 3, "nsubj", "PROPN"),
+        ("and", 0, "cc", "CCONJ"),
+        ("Finland", 0, "conj", "PROPN"),
+        ("meet", 3, "ROOT", "VERB", "meet", "VBP"),
+        ("the", 5, "det", "DET"),
+        ("conditions", 3, "dobj", "NOUN", "condition", "NNS"),
+        (".", 3, "punct", "PUNCT"),
+    ]
+    assert not [
+        e for e in events_of(build(make_doc, rows, [(0, 1, "GPE"), (2, 3, "GPE")])) if e.type == "CONSULT"
+    ]
+    rows = [("Sweden", 1, "nsubj", "PROPN"), ("met", 1, "ROOT", "VERB", "meet"), ("Finland", 1, "dobj", "PROPN"),
+            (".", 1, "punct", "PUNCT")]  # fmt: skip
+    assert ("Sweden", "CONSULT", "Finland") in triples(
+        events_of(build(make_doc, rows, [(0, 1, "GPE"), (2, 3, "GPE")]))
+    )

@@ -36,6 +36,7 @@ __all__ = [
     "find_actor",
     "governing_verb",
     "headline_passive",
+    "hyphen_agent",
     "is_actor",
     "objects",
     "prep_objects",
@@ -327,7 +328,20 @@ def subjects(verb: Token) -> list[Token]:
         return own
     if "nsubjpass" in child_deps(verb) or headline_passive(verb):
         return []
-    return _controller(verb)
+    return _hung_apposition(verb) or _controller(verb)
+
+
+def _hung_apposition(verb: Token) -> list[Token]:
+    """A finite verb's subject the parser hung on an earlier noun as its apposition: "...of Russia's
+    invasion, Ukraine's prosecutor general's office said" (the office an apposition of the invasion),
+    "..., an official in Kabul said Thursday". The apposition ends right before the verb."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or verb.dep_ not in ("ROOT", "conj"):
+        return []
+    before = verb.doc[verb.i - 1]
+    appos = next((t for t in (before, *before.ancestors) if t.dep_ == "appos"), None)
+    if appos is None or appos.right_edge.i != verb.i - 1 or appos.head.i >= appos.i or appos.head.i < verb.sent.start:
+        return []
+    return [appos]
 
 
 def direct_objects(verb: Token) -> list[Token]:
@@ -392,10 +406,21 @@ def find_actor(token: Token, *, depth: int = 3) -> Token | None:
             continue
         if child.dep_ in ("det", "punct", "cc", "case", "neg") or child.tag_ == "PRP$":
             continue  # "visited her grandmother" is not a visit to "her"
+        if child == hyphen_agent(token):
+            continue  # "signed a US-brokered deal": the US is no party to the deal
         found = find_actor(child, depth=depth - 1)
         if found is not None:
             return found
     return None
+
+
+def hyphen_agent(participle: Token) -> Token | None:
+    """The doer written before a hyphen in a participle modifying a noun: "US-brokered deal" → US."""
+    if participle.dep_ != "amod" or participle.tag_ != "VBN" or participle.i < 2:
+        return None
+    if participle.doc[participle.i - 1].text != "-":
+        return None
+    return next((c for c in children(participle) if c.dep_ == "npadvmod" and c.i < participle.i), None)
 
 
 def _in_circumstance(token: Token) -> bool:
