@@ -28,6 +28,7 @@ from kgraph.graph import KnowledgeGraph  # noqa: E402
 FORMATS = ["turtle", "trig", "json", "html", "events"]
 ONE, TWO = Settings(), replace(Settings(), processes=2)
 FORKS: list[int] = []
+WRITERS: list[list[str]] = []  # the files of each ForkedWriter made
 _fork = os.fork
 
 
@@ -58,7 +59,25 @@ def _slow(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings) -> None:
 FAILURES = {"config": ConfigError("bad base IRI"), "crash": RuntimeError("writer bug"), "killed": None}
 
 
+def _cli_update(folder: Path) -> dict[str, Any]:
+    """``kgraph build`` then ``--update`` in two processes, and a full build in one."""
+    from kgraph.cli import main
+
+    examples = Path(__file__).parent.parent / "examples" / "articles.jsonl"
+    lines = examples.read_text(encoding="utf-8").splitlines(keepends=True)
+    (folder / "a_old.jsonl").write_text("".join(lines[:3]), encoding="utf-8")
+    (folder / "b_new.jsonl").write_text("".join(lines[3:]), encoding="utf-8")
+    two = ["--quiet", "--no-cache", "--processes", "2"]
+    assert main(["build", str(folder / "a_old.jsonl"), "-o", str(folder / "updated"), *two]) == 0
+    assert main(["build", "--update", str(folder / "updated"), str(folder / "b_new.jsonl"), *two]) == 0
+    one = ["--quiet", "--no-cache", "--processes", "1"]
+    assert main(["build", str(folder / "a_old.jsonl"), str(folder / "b_new.jsonl"), "-o", str(folder / "full"), *one]) == 0
+    return {"writers": WRITERS}
+
+
 def run(scenario: str, folder: Path) -> dict[str, Any]:
+    if scenario == "cli-update":
+        return _cli_update(folder)
     kg = synthetic_graph(n_docs=30, events_per_doc=8, n_actors=60)
     if scenario == "same":
         write_exports(kg, folder / "one", FORMATS, settings=ONE)
@@ -83,7 +102,16 @@ def run(scenario: str, folder: Path) -> dict[str, Any]:
 
 
 def main() -> None:
+    import kgraph.export.forked as forked
+
     os.fork = _counted_fork
+    made = forked.ForkedWriter.__init__
+
+    def counted(self: Any, stage: Any, filenames: list[str]) -> None:
+        WRITERS.append(list(filenames))
+        made(self, stage, filenames)
+
+    forked.ForkedWriter.__init__ = counted  # type: ignore[method-assign]
     result = run(sys.argv[1], Path(sys.argv[2]))
     print(json.dumps({**result, "forks": len(FORKS)}))
 

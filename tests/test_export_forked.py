@@ -71,6 +71,19 @@ def test_a_failed_forked_writer_leaves_the_folder_as_it_was(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.html", "graph.json"]  # no temporary file left
 
 
+@pytest.mark.model
+def test_a_build_and_an_update_in_two_processes_equal_a_one_process_build(tmp_path: Path) -> None:
+    """events.jsonl is written while the build links, Turtle and TriG while it writes JSON and HTML."""
+    import gzip
+
+    result = _scenario("cli-update", tmp_path)
+    assert result["writers"] == [["events.jsonl"], ["graph.ttl", "graph.trig"]] * 2  # build, then update
+    updated, full = _files(tmp_path / "updated"), _files(tmp_path / "full")
+    for files in (updated, full):
+        files["results.jsonl.gz"] = gzip.decompress(files["results.jsonl.gz"])  # the update appends a member
+    assert updated == full
+
+
 def test_a_killed_build_stops_its_forked_writer(tmp_path: Path) -> None:
     parent = subprocess.Popen([sys.executable, str(SCRIPT), "slow", str(tmp_path)])
     deadline = time.monotonic() + 120

@@ -42,6 +42,7 @@ __all__ = [
     "list_exporters",
     "register_exporter",
     "remove_stale_temporaries",
+    "start_exports",
     "write_exports",
 ]
 
@@ -185,6 +186,7 @@ def write_exports(
     settings: Settings | None = None,
     extra: Mapping[str, bytes] | None = None,
     previous_dir: str | Path | None = None,
+    started: Iterable[ForkedWriter] = (),
 ) -> list[Path]:
     """Write each format's file (and ``extra`` files) into ``out_dir``; return the paths written.
 
@@ -208,6 +210,7 @@ def write_exports(
         settings: Passed to every exporter.
         extra: More files to write the same way, file name → bytes (``report.json``).
         previous_dir: The folder of the build this one replaces (``kgraph build --update``).
+        started: Writers :func:`start_exports` began earlier; their files are renamed with these.
 
     Example:
         >>> import tempfile
@@ -217,39 +220,76 @@ def write_exports(
         ['graph.json', 'note.txt']
     """
     settings = settings or Settings()
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    names = [n for name in formats for n in (name, *get_spec(name).companions)]
-    specs = [get_spec(name) for name in dict.fromkeys(names)]  # validate all before writing any
-    remove_stale_temporaries(out)
-    before = Path(previous_dir) if previous_dir is not None else out
-    stage = functools.partial(_stage_all, kg=kg, settings=settings, out=out, before=before)
-    staged: list[atomic_write] = []
-    forked: ForkedWriter | None = None
-    theirs: list[ExportSpec] = []  # written by a forked process, when allowed
-    if len(specs) > 1 and fork_allowed(settings):
-        theirs, specs = share(specs, _group, operator.attrgetter("cost"))
+    out, forked = Path(out_dir), list(started)
+    forks, staged = bool(forked), list[atomic_write]()
     try:
-        if theirs:
-            forked = ForkedWriter(functools.partial(stage, theirs), [s.filename for s in theirs])
-        staged += stage(specs, os.getpid())
+        specs = _specs(formats)
+        order = [s.filename for s in specs] + [name for writer in forked for name in writer.filenames]
+        out.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(out)
+        before = Path(previous_dir) if previous_dir is not None else out
+        if len(specs) > 1 and fork_allowed(settings):
+            theirs, specs = share(specs, _group, operator.attrgetter("cost"))
+            forked.append(_fork(theirs, kg, settings, out, before))
+            forks = True
+        staged += _stage_all(specs, os.getpid(), kg=kg, settings=settings, out=out, before=before)
         for filename, data in (extra or {}).items():
             with _staged(staged, out / filename) as stream:
                 stream.write(data)
-        if forked is not None:
-            staged[:0], forked = forked.staged(), None
+        while forked:
+            staged += forked[0].staged()
+            forked.pop(0)
     except BaseException:
-        for done in staged:
-            done.discard()
-        if forked is not None:
-            forked.cancel()
-        if theirs:  # a killed child could not remove its files
-            remove_temporaries_of(out, os.getpid())
+        _abandon(staged, forked, out, forks=forks)
         raise
-    staged.sort(key=_rank(names))
+    staged.sort(key=_rank(order))
     for done in staged:
         done.commit()
     return [done.path for done in staged]
+
+
+def start_exports(
+    kg: KnowledgeGraph,
+    out_dir: str | Path,
+    formats: Iterable[str],
+    *,
+    settings: Settings | None = None,
+    previous_dir: str | Path | None = None,
+) -> ForkedWriter | None:
+    """Begin writing ``formats`` of ``kg`` in a forked process now, if allowed (else ``None``).
+
+    Pass the writer to :func:`write_exports` (``started=``), which renames its files with the
+    others. A build writes ``events.jsonl`` (made from the per-document results) this way
+    while it links them.
+    """
+    settings = settings or Settings()
+    if not fork_allowed(settings):
+        return None
+    out = Path(out_dir)
+    before = Path(previous_dir) if previous_dir is not None else out
+    return _fork(_specs(formats), kg, settings, out, before)
+
+
+def _specs(formats: Iterable[str]) -> list[ExportSpec]:
+    """The specs of ``formats`` and their companions, each once (all validated before any is written)."""
+    names = [n for name in formats for n in (name, *get_spec(name).companions)]
+    return [get_spec(name) for name in dict.fromkeys(names)]
+
+
+def _fork(specs: list[ExportSpec], kg: KnowledgeGraph, settings: Settings, out: Path, before: Path) -> ForkedWriter:
+    out.mkdir(parents=True, exist_ok=True)
+    stage = functools.partial(_stage_all, specs, kg=kg, settings=settings, out=out, before=before)
+    return ForkedWriter(stage, [s.filename for s in specs])
+
+
+def _abandon(staged: list[atomic_write], forked: list[ForkedWriter], out: Path, *, forks: bool) -> None:
+    """Remove what a failed :func:`write_exports` staged, here and in its forked writers."""
+    for done in staged:
+        done.discard()
+    for writer in forked:
+        writer.cancel()
+    if forks:  # a killed child could not remove its files
+        remove_temporaries_of(out, os.getpid())
 
 
 def _stage_all(
@@ -271,9 +311,9 @@ def _group(spec: ExportSpec) -> str:
     return spec.group or spec.name
 
 
-def _rank(names: list[str]) -> Callable[[atomic_write], int]:
-    """Sort key: a staged file's place in the formats asked for (its chunk index after it; others last)."""
-    order = {get_spec(name).filename: i for i, name in reversed(list(enumerate(names)))}
+def _rank(filenames: list[str]) -> Callable[[atomic_write], int]:
+    """Sort key: a staged file's place in ``filenames`` (its chunk index after it; others last)."""
+    order = {name: i for i, name in reversed(list(enumerate(filenames)))}
 
     def rank(done: atomic_write) -> int:
         return order.get(done.path.name.lstrip(".").removesuffix(".chunks"), len(order))

@@ -97,8 +97,9 @@ class ForkedWriter:
     Call :meth:`staged` to wait for them, or :meth:`cancel` to stop the child and remove them.
     """
 
-    def __init__(self, stage: Stage, names: Sequence[str]) -> None:
-        self.names = ", ".join(names)
+    def __init__(self, stage: Stage, filenames: Sequence[str]) -> None:
+        self.filenames = list(filenames)
+        self.names = ", ".join(filenames)
         owner = os.getpid()
         read, write = os.pipe()
         pid = os.fork()
