@@ -34,8 +34,9 @@ from kgraph.extract.participants import (
     prep_objects,
     subjects,
 )
-from kgraph.extract.plausible import WEAPONS, plausible
+from kgraph.extract.plausible import plausible
 from kgraph.extract.typing import Typed, type_noun, type_verb
+from kgraph.extract.weapons import aimed_at, bombing, weapon_doer
 from kgraph.extract.words import (
     FIRST_SECOND_PERSON,
     FORCES,
@@ -268,8 +269,8 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
         actors = _agent_event(verb, lexicon) or (_people(verb) if verb.lemma_.lower() in SPEECH_ACTS else [])
     if not actors and statement:
         actors = [a for a in sources(verb) if a.i not in content]
-    weapon = _weapon_doer(verb, typed, lexicon)
-    if weapon is not None and all(_aimed_at(a, weapon) for a in actors):
+    weapon = weapon_doer(verb, typed, lexicon)
+    if weapon is not None and all(aimed_at(a, weapon) for a in actors):
         actors, found = [weapon], actors  # "Bomb attack on Istanbul street kills six": the attack kills
     else:
         weapon = None
@@ -294,42 +295,9 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
     relation = typed.relation if typed else verb.lemma_.lower()
     frame = Frame(verb, typed, trigger, relation, actors, recipients, _object(verb, typed), rule="verb")
     frame.weak_recipient = weak
-    if weapon is not None and _bombing(weapon) and frame.cameo_root == "19":
+    if weapon is not None and bombing(weapon) and frame.cameo_root == "19":
         frame.cameo_root = "18"  # CAMEO 183: a bombing that is no military operation
     return frame
-
-
-#: Devices of non-military bombings and rammings (CAMEO 183), as opposed to missiles and shells (19).
-_BOMBS = frozenset({"bomb", "blast", "explosion", "explosive", "device", "ied", "car", "truck", "vehicle"})
-
-
-def _bombing(weapon: Token) -> bool:
-    """A bomb, blast or explosion, or an attack named after one ("bomb attack", "car bombing")."""
-    return any(t.lemma_.lower() in _BOMBS for t in (weapon, *children_by_dep(weapon, ("compound",))))
-
-
-def _aimed_at(actor: Token, weapon: Token) -> bool:
-    """The actor sits in a prepositional phrase of the weapon or attack ("attack on Kyiv")."""
-    token = actor
-    while token != weapon and token.head != token:
-        if token.dep_ == "pobj" and token.head.head == weapon:
-            return True
-        token = token.head
-    return False
-
-
-def _weapon_doer(verb: Token, typed: Typed | None, lexicon: Lexicon) -> Token | None:
-    """The weapon or attack that does a violent event when no actor does: "Bomb attack kills six people",
-    "An explosion injured at least 7" (event coders write it as the actor)."""
-    if typed is None or typed.entry[0] != "ASSAULT":
-        return None
-    for subject in subjects(verb):
-        if subject.dep_ != "nsubj" or subject.pos_ != "NOUN" or subject.ent_type_:
-            continue
-        noun = type_noun(subject, lexicon)
-        if subject.lemma_.lower() in WEAPONS or (noun is not None and noun.entry[0] == "ASSAULT"):
-            return subject
-    return None
 
 
 def verb_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> Iterator[Frame]:
@@ -383,7 +351,6 @@ def _agent_event(verb: Token, lexicon: Lexicon) -> list[Token]:
         partners = [t for p, t in prep_objects(noun, frozenset({"with"})) if is_actor(t)]
         return actors or partners[:1]
     return []
-
 
 
 #: Nouns whose place modifier is where they happen: "the Syrian war" is a war in Syria, not by Syrians.

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.doccache import child_deps, children, children_by_dep, entity_of, first_child, subtree, token_memo
+from kgraph.extract.lists import listed_owners, with_conjuncts
 from kgraph.extract.words import (
     ACTOR_ENTS,
     NUMERIC_ENTS,
@@ -134,24 +135,11 @@ def _actor_spans(token: Token) -> list[tuple[int, int, str]]:
     if mods and (conj or token.lemma_.lower() not in actor_nouns()):  # "North Korea's exports"
         spans = [entity_of(t) for t in (*mods, *conj)]
         return sorted({(s.start, s.end, s.label_) for s in spans if s is not None})
-    listed = _listed_owners(token)
+    listed = listed_owners(token)
     if listed:  # "leaders from Germany, Canada and Japan": one actor a country, as coders write them
         return listed
     start, end = _noun_span(token)
     return [(start, end, "NOUN")]
-
-
-def _listed_owners(token: Token) -> list[tuple[int, int, str]]:
-    """The named actors of "leaders of/from X, Y and Z" when two or more are listed."""
-    for prep in (c for c in token.rights if c.dep_ == "prep" and c.text.lower() in ("of", "from")):
-        pobj = first_child(prep, ("pobj",))
-        if pobj is None or pobj.ent_type_ not in ACTOR_ENTS:
-            continue
-        names = [t for t in (pobj, *pobj.conjuncts, *_comma_listed(pobj)) if t.ent_type_ in ACTOR_ENTS]
-        spans = sorted({(s.start, s.end, s.label_) for s in map(entity_of, names) if s is not None})
-        if len(spans) > 1:
-            return spans
-    return []
 
 
 def _holds_its_verb(ent: Span, token: Token) -> bool:
@@ -159,65 +147,6 @@ def _holds_its_verb(ent: Span, token: Token) -> bool:
     ("Leader Seeks Accord With China": "Seeks Accord" is no person), so it is not the actor's span."""
     head = token.head
     return head is not token and head.pos_ in ("VERB", "AUX") and ent.start <= head.i < ent.end
-
-
-def _with_conjuncts(tokens: list[Token]) -> list[Token]:
-    out: list[Token] = []
-    for token in tokens:
-        for t in (*_listed_before(token), token, *token.conjuncts, *_comma_listed(token)):
-            if t not in out and (t.i >= token.i or t in _listed_before(token)):
-                out.append(t)
-    return out
-
-
-#: Names a comma lists as "and" does in headlines: "Russia urges Armenia, Azerbaijan", "UN, Turkey, Ukraine agree".
-_LISTED_ENTS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
-#: Prepositions of place: "in Necochea, Argentina" is a town and its country, not two actors.
-_PLACE_PREPS = frozenset({"in", "at", "near", "off", "from", "outside", "inside", "across", "around", "of"})
-
-
-def _bare_name(token: Token) -> bool:
-    """A named actor standing alone: no determiner, number or clause, just its name (and names listed)."""
-    ent = entity_of(token)
-    if ent is None or ent.label_ not in _LISTED_ENTS or token.pos_ != "PROPN":
-        return False
-    return all(
-        c.dep_ in ("compound", "punct", "appos", "cc", "conj") or (c.dep_ in _LIST_DEPS and c.pos_ == "PROPN")
-        for c in children(token)
-    )
-
-
-#: How a parser hangs the first names of a headline list on the last one or on its verb.
-_LIST_DEPS = frozenset({"dep", "nmod", "npadvmod"})
-
-
-def _comma_listed(token: Token) -> list[Token]:
-    """Names joined to ``token`` by a bare comma, read as "and": "Armenia, Azerbaijan" (parsed as an
-    apposition) → Azerbaijan. Not a place's larger place ("in Necochea, Argentina")."""
-    if not _bare_name(token) or (token.dep_ == "pobj" and token.head.text.lower() in _PLACE_PREPS):
-        return []
-    out = []
-    for child in children(token):
-        comma = token.doc[child.i - 1] if child.i > 0 else None
-        if child.dep_ == "appos" and comma is not None and comma.text == "," and _bare_name(child):
-            out += [child, *_comma_listed(child)]
-    return out
-
-
-def _listed_before(subject: Token) -> list[Token]:
-    """Names listed before a subject, hung on it or on its verb: "Biden, Xi to meet" (Biden a ``dep``),
-    "UN, Turkey, Ukraine agree" (UN an ``nmod`` of Ukraine, Turkey in apposition to UN)."""
-    ent = entity_of(subject)
-    if subject.dep_ not in ("nsubj", "nsubjpass") or ent is None or not _bare_name(subject):
-        return []
-    out = []
-    for first in (*children(subject.head), *children(subject)):
-        if first.dep_ not in _LIST_DEPS or first.i >= ent.start or not _bare_name(first):
-            continue
-        last = max(t.i for t in subtree(first) if not t.is_punct)
-        if subject.doc[last + 1].text == "," and last + 2 == ent.start:
-            out += [first, *_comma_listed(first)]
-    return out
 
 
 def _antecedent(token: Token, verb: Token) -> Token:
@@ -260,12 +189,12 @@ def _agents(verb: Token) -> list[Token]:
 
 def _own_subjects(verb: Token) -> list[Token]:
     if headline_passive(verb):
-        return _with_conjuncts(_agents(verb))
+        return with_conjuncts(_agents(verb))
     deps = ("nsubj", "csubj", "nsubjpass") if _misparsed_passive(verb) else ("nsubj", "csubj")
     found = [c for c in children_by_dep(verb, deps) if not across_paragraphs(verb, c)]
     if _passive(verb):
         found += _agents(verb)
-    return _with_conjuncts([_antecedent(t, verb) for t in found])
+    return with_conjuncts([_antecedent(t, verb) for t in found])
 
 
 def across_paragraphs(verb: Token, subject: Token) -> bool:
@@ -289,11 +218,9 @@ def _controller(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
         objs = children_by_dep(head, ("dobj", "dative"))
         if objs:
-            return _with_conjuncts(objs)
+            return with_conjuncts(objs)
     if verb.dep_ == "conj" and "nsubjpass" in child_deps(head):
-        return _with_conjuncts(
-            children_by_dep(head, ("nsubjpass",))
-        )  # "was indicted and will resign"
+        return with_conjuncts(children_by_dep(head, ("nsubjpass",)))  # "was indicted and will resign"
     if _bare_passive_participle(verb):  # "would retaliate if attacked": the army is attacked
         return []
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -303,9 +230,9 @@ def _controller(verb: Token) -> list[Token]:
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         objs = children_by_dep(head.head, ("dobj", "dative"))
         if head.text.lower() in _OBJECT_CONTROL_PREPS and objs:  # "warned the West against sending"
-            return _with_conjuncts(objs)
+            return with_conjuncts(objs)
         if head.text.lower() == "as" and not _own_subjects(head.head):  # "Kerry is quoted as saying"
-            return _with_conjuncts(children_by_dep(head.head, ("nsubjpass",)))
+            return with_conjuncts(children_by_dep(head.head, ("nsubjpass",)))
         return subjects(head.head)  # "showed his tough side by urging..." → the shower
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         if not is_actor(head) and head.dep_ in ("dobj", "attr") and head.head.pos_ == "VERB":
@@ -354,7 +281,7 @@ def direct_objects(verb: Token) -> list[Token]:
         found.append(verb.head)
     if _bare_passive_participle(verb) and verb.head.pos_ in ("VERB", "AUX"):
         found += [t for t in subjects(verb.head) if t not in found]
-    return _with_conjuncts(found)
+    return with_conjuncts(found)
 
 
 def prep_objects(token: Token, preps: frozenset[str] = RECIPIENT_PREPS) -> Iterator[tuple[str, Token]]:
@@ -363,7 +290,7 @@ def prep_objects(token: Token, preps: frozenset[str] = RECIPIENT_PREPS) -> Itera
         if child.dep_ in ("prep", "dative") and child.text.lower() in preps:
             for pobj in children(child):
                 if pobj.dep_ == "pobj":
-                    for t in _with_conjuncts([pobj]):
+                    for t in with_conjuncts([pobj]):
                         yield child.text.lower(), t
         elif child.dep_ == "agent":
             continue
