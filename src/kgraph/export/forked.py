@@ -3,14 +3,17 @@
 After linking, the graph is only read. A child made by ``fork`` sees it without a copy, so
 with two cores the child writes some files (Turtle and TriG) while this process writes the
 others (JSON, HTML): :func:`kgraph.export.write_exports` does so when :func:`fork_allowed`.
+``kgraph build`` also starts ``events.jsonl`` (made from the per-document results alone) in a
+child before it links (:func:`kgraph.export.start_exports`).
 
 * Only when it is safe: on Linux (where ``fork`` is the multiprocessing default and memory
   is shared page by page), from a process that runs one thread (a fork
   copies no other thread, and a lock another thread held would stay held in the child).
 * Only when it is cheap: the child shares this process's memory until either writes to it,
   and reading a Python object writes its reference count, so the child may come to copy as
-  much memory as the graph takes. Processes above ``Settings.export_fork_limit_mb`` write
-  every file themselves (the 34,626-article build stays under its memory target).
+  much memory as the graph takes. Processes above ``Settings.export_fork_limit_mb`` (640 MiB,
+  builds of about 6,000 articles) write every file themselves (the 34,626-article build stays
+  under its memory target).
 
 The child stages its files with :class:`~kgraph.export.staging.atomic_write` (temporary names
 carry this process's id, so they are not taken for a killed build's while it lives), syncs them,
