@@ -23,6 +23,7 @@ import dataclasses
 import functools
 import gzip
 import hashlib
+import importlib.metadata
 import io
 import json
 import os
@@ -97,12 +98,18 @@ def fingerprint(settings: Settings) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _model_version(name: str) -> str:
-    import spacy
-    from spacy.util import get_package_version
-
+    """spaCy's version and the model's (its meta.json for a model folder), read without importing spaCy."""
     meta = Path(name) / "meta.json"
-    version = meta.read_text("utf-8") if meta.is_file() else get_package_version(name) or "?"
-    return f"{spacy.__version__}/{version}"
+    version = meta.read_text("utf-8") if meta.is_file() else _package_version(name)
+    return f"{_package_version('spacy')}/{version}"
+
+
+def _package_version(name: str) -> str:
+    """The installed version of distribution ``name`` (``"?"`` when it is not installed)."""
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
 
 
 @functools.lru_cache(maxsize=1)

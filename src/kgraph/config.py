@@ -42,6 +42,10 @@ class Settings:
         html_max_nodes: The HTML page keeps at most this many nodes, the most active (``None``: all).
         untyped_relations: Also extract plain subject-verb-object relations between two actors
             for verbs outside the lexicon (``type`` null).
+        export_fork_limit_mb: With ``processes`` > 1, a build folder's files are written by
+            two processes (one forked) while this process has used less memory than this, in
+            MiB (the fork may copy up to as much): builds of up to about 6,000 articles; 0:
+            always by one.
     """
 
     model: str = DEFAULT_MODEL
@@ -58,3 +62,4 @@ class Settings:
     cache_dir: Path | None = None
     html_max_nodes: int | None = 2000
     untyped_relations: bool = False
+    export_fork_limit_mb: int = 640

@@ -7,6 +7,7 @@
     ├── ConfigError           (ValueError)  bad option, settings or user file (TOML, lexicon, dictionary)
     ├── ModelNotFoundError    (OSError)     the spaCy pipeline is not installed
     ├── UnknownFormatError    (ValueError)  no exporter registered under that name
+    ├── ExportError           (OSError)     an export file could not be written
     ├── OntologyError         (ValueError)  RDF does not fit the ontology or its shapes
     └── EndpointError         (OSError)     a SPARQL endpoint refused or failed
 
@@ -27,6 +28,7 @@ from typing import Iterable
 __all__ = [
     "ConfigError",
     "EndpointError",
+    "ExportError",
     "InputError",
     "KGraphError",
     "ModelNotFoundError",
@@ -67,6 +69,10 @@ class UnknownFormatError(KGraphError, ValueError):
         close = difflib.get_close_matches(name, names, n=1)
         hint = f" Did you mean '{close[0]}'?" if close else ""
         return cls(f"Unknown export format '{name}'.{hint} Available: {', '.join(names)}")
+
+
+class ExportError(KGraphError, OSError):
+    """An export file could not be written (the folder is left as it was)."""
 
 
 class OntologyError(KGraphError, ValueError):

@@ -19,9 +19,14 @@ _RECORDS = (".jsonl", ".ndjson", ".csv")
 
 
 def progress_bar(total: int | None, *, quiet: bool, desc: str = "documents") -> Any:
-    """A tqdm bar on stderr (documents done, docs/s, ETA when ``total`` is known)."""
+    """A tqdm bar on stderr (documents done, docs/s, ETA when ``total`` is known).
+
+    tqdm's monitor thread is turned off: a build later forks an export writer, which is
+    only done from a process that runs one thread (see :mod:`kgraph.export.forked`).
+    """
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0
     return tqdm(
         total=total, disable=quiet, unit="doc", desc=desc, file=sys.stderr, dynamic_ncols=True, smoothing=0.05
     )

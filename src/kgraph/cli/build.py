@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from kgraph.cache import Results
     from kgraph.config import Settings
+    from kgraph.export.forked import ForkedWriter
     from kgraph.graph import KnowledgeGraph
 
 __all__ = ["configure", "run"]
@@ -76,18 +77,27 @@ def run(args: argparse.Namespace) -> int:
     )
     formats = list(DEFAULT_FORMATS) + [f for f in (args.formats or []) if f not in DEFAULT_FORMATS]
     previous, results = _update(args, settings) if args.update else (None, _collect(args, settings, None))
-    started = stage(f"linking {len(results.results)} documents", quiet=args.quiet)
-    kg = graph_of(results, settings)
+    early = _start_events(results, output, formats, settings)  # written while this process links
+    try:
+        started = stage(f"linking {len(results.results)} documents", quiet=args.quiet)
+        kg = graph_of(results, settings)
+    except BaseException:
+        if early is not None:
+            early.cancel()
+        raise
     gc.freeze()  # the results and the graph live to the end: garbage collections need not walk them
     started = stage("writing exports", quiet=args.quiet, started=started)
     in_place = args.update is not None and args.update.resolve() == output.resolve()
+    formats = [f for f in formats if early is None or f != "events"]
     extra = _from_results(kg, formats, settings)
     extra[RESULTS_FILE] = _results_bytes(output / RESULTS_FILE, results, previous if in_place else None)
     if "csv" not in formats:  # no other export reads the per-document results: let them go
         del results, previous
         kg.results = ()
     formats = [f for f in formats if get_spec(f).filename not in extra]
-    written = write_exports(kg, output, formats, settings=settings, extra=extra, previous_dir=args.update)
+    written = write_exports(
+        kg, output, formats, settings=settings, extra=extra, previous_dir=args.update, started=[early] if early else ()
+    )
     stage("done", quiet=args.quiet, started=started)
     _print_skips(skip_messages(kg.report))
     if not args.quiet:
@@ -130,6 +140,18 @@ def _collect(
         )  # fmt: skip
         bar.total = bar.n
     return results
+
+
+def _start_events(results: Results, output: Path, formats: list[str], settings: Settings) -> ForkedWriter | None:
+    """Begin ``events.jsonl`` (made from the per-document results alone) in a forked process, if allowed."""
+    from kgraph.export import start_exports
+    from kgraph.graph import KnowledgeGraph
+    from kgraph.link.graph import document_order
+
+    if "events" not in formats:
+        return None
+    kg = KnowledgeGraph(results=document_order(results.results))
+    return start_exports(kg, output, ["events"], settings=settings)
 
 
 def _from_results(kg: KnowledgeGraph, formats: list[str], settings: Settings) -> dict[str, bytes]:

@@ -14,19 +14,19 @@ writes many formats into a folder atomically (temporary file, then rename).
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import importlib
 import io
+import operator
 import os
-import re
-import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterable, Mapping, Protocol
 
 from kgraph.config import Settings
 from kgraph.errors import UnknownFormatError
+from kgraph.export.forked import ForkedWriter, fork_allowed, share
+from kgraph.export.staging import atomic_write, remove_stale_temporaries, remove_temporaries_of
 
 if TYPE_CHECKING:
     from kgraph.graph import KnowledgeGraph
@@ -35,12 +35,14 @@ __all__ = [
     "DEFAULT_FORMATS",
     "ExportSpec",
     "Exporter",
+    "atomic_write",
     "export",
     "get_exporter",
     "get_spec",
     "list_exporters",
     "register_exporter",
     "remove_stale_temporaries",
+    "start_exports",
     "write_exports",
 ]
 
@@ -59,6 +61,8 @@ class ExportSpec:
     description: str
     companions: tuple[str, ...] = ()  # formats written alongside it in a build folder (csv: actors.csv)
     reuses: bool = False  # the writer takes previous= (the file it replaces) and returns its chunk index
+    group: str = ""  # formats of one group share work: one process writes them all (see write_exports)
+    cost: float = 1.0  # relative time to write, to share a build's files between two processes
 
     def load(self) -> Exporter:
         module, _, func = self.target.partition(":")
@@ -80,6 +84,8 @@ def register_exporter(
     *,
     companions: tuple[str, ...] = (),
     reuses: bool = False,
+    group: str = "",
+    cost: float = 1.0,
 ) -> None:
     """Register an exporter under ``name``.
 
@@ -91,12 +97,14 @@ def register_exporter(
         companions: Other formats :func:`write_exports` writes with this one (multi-file exports).
         reuses: The writer also takes ``previous`` (the path of the file it replaces) and returns
             the bytes of an index that :func:`write_exports` stores beside its file.
+        group: Formats of one group share work (a cache on the graph) and are written by one process.
+        cost: Relative time to write the file (Turtle: 4), to share files between processes.
     """
     if callable(target):
         module = importlib.import_module(target.__module__)
         setattr(module, target.__name__, target)
         target = f"{target.__module__}:{target.__name__}"
-    _REGISTRY[name] = ExportSpec(name, target, filename, description, tuple(companions), reuses)
+    _REGISTRY[name] = ExportSpec(name, target, filename, description, tuple(companions), reuses, group, cost)
 
 
 def list_exporters() -> dict[str, ExportSpec]:
@@ -178,6 +186,7 @@ def write_exports(
     settings: Settings | None = None,
     extra: Mapping[str, bytes] | None = None,
     previous_dir: str | Path | None = None,
+    started: Iterable[ForkedWriter] = (),
 ) -> list[Path]:
     """Write each format's file (and ``extra`` files) into ``out_dir``; return the paths written.
 
@@ -190,6 +199,10 @@ def write_exports(
     moment (even SIGKILL) therefore leaves every old file intact or replaced by its complete
     new version, never a partial one. Temporary files left by a killed build are removed.
 
+    With ``settings.processes`` above 1, a forked process writes about half of the files (by
+    their ``cost``; Turtle and TriG together) while this one writes the others, when it is
+    safe and the memory allows (:mod:`kgraph.export.forked`); the files are the same.
+
     Args:
         kg: The graph.
         out_dir: The folder (created if needed).
@@ -197,6 +210,7 @@ def write_exports(
         settings: Passed to every exporter.
         extra: More files to write the same way, file name → bytes (``report.json``).
         previous_dir: The folder of the build this one replaces (``kgraph build --update``).
+        started: Writers :func:`start_exports` began earlier; their files are renamed with these.
 
     Example:
         >>> import tempfile
@@ -206,34 +220,119 @@ def write_exports(
         ['graph.json', 'note.txt']
     """
     settings = settings or Settings()
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    names = [n for name in formats for n in (name, *get_spec(name).companions)]
-    specs = [get_spec(name) for name in dict.fromkeys(names)]  # validate all before writing any
-    remove_stale_temporaries(out)
-    staged: list[atomic_write] = []
-    before = Path(previous_dir) if previous_dir is not None else out
+    out, forked = Path(out_dir), list(started)
+    forks, staged = bool(forked), list[atomic_write]()
     try:
-        for spec in specs:
-            _write_one(spec, kg, settings, staged, out, before)
+        specs = _specs(formats)
+        order = [s.filename for s in specs] + [name for writer in forked for name in writer.filenames]
+        out.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(out)
+        before = Path(previous_dir) if previous_dir is not None else out
+        if len(specs) > 1 and fork_allowed(settings):
+            theirs, specs = share(specs, _group, operator.attrgetter("cost"))
+            forked.append(_fork(theirs, kg, settings, out, before))
+            forks = True
+        staged += _stage_all(specs, os.getpid(), kg=kg, settings=settings, out=out, before=before)
         for filename, data in (extra or {}).items():
             with _staged(staged, out / filename) as stream:
                 stream.write(data)
+        while forked:
+            staged += forked[0].staged()
+            forked.pop(0)
     except BaseException:
-        for done in staged:
-            done.discard()
+        _abandon(staged, forked, out, forks=forks)
         raise
+    staged.sort(key=_rank(order))
     for done in staged:
         done.commit()
     return [done.path for done in staged]
 
 
+def start_exports(
+    kg: KnowledgeGraph,
+    out_dir: str | Path,
+    formats: Iterable[str],
+    *,
+    settings: Settings | None = None,
+    previous_dir: str | Path | None = None,
+) -> ForkedWriter | None:
+    """Begin writing ``formats`` of ``kg`` in a forked process now, if allowed (else ``None``).
+
+    Pass the writer to :func:`write_exports` (``started=``), which renames its files with the
+    others. A build writes ``events.jsonl`` (made from the per-document results) this way
+    while it links them.
+    """
+    settings = settings or Settings()
+    if not fork_allowed(settings):
+        return None
+    out = Path(out_dir)
+    before = Path(previous_dir) if previous_dir is not None else out
+    return _fork(_specs(formats), kg, settings, out, before)
+
+
+def _specs(formats: Iterable[str]) -> list[ExportSpec]:
+    """The specs of ``formats`` and their companions, each once (all validated before any is written)."""
+    names = [n for name in formats for n in (name, *get_spec(name).companions)]
+    return [get_spec(name) for name in dict.fromkeys(names)]
+
+
+def _fork(specs: list[ExportSpec], kg: KnowledgeGraph, settings: Settings, out: Path, before: Path) -> ForkedWriter:
+    out.mkdir(parents=True, exist_ok=True)
+    stage = functools.partial(_stage_all, specs, kg=kg, settings=settings, out=out, before=before)
+    return ForkedWriter(stage, [s.filename for s in specs])
+
+
+def _abandon(staged: list[atomic_write], forked: list[ForkedWriter], out: Path, *, forks: bool) -> None:
+    """Remove what a failed :func:`write_exports` staged, here and in its forked writers."""
+    for done in staged:
+        done.discard()
+    for writer in forked:
+        writer.cancel()
+    if forks:  # a killed child could not remove its files
+        remove_temporaries_of(out, os.getpid())
+
+
+def _stage_all(
+    specs: list[ExportSpec], owner: int, *, kg: KnowledgeGraph, settings: Settings, out: Path, before: Path
+) -> list[atomic_write]:
+    """Stage the files of ``specs`` in ``out`` (named for process ``owner``); on an error none stay."""
+    staged: list[atomic_write] = []
+    try:
+        for spec in specs:
+            _write_one(spec, kg, settings, staged, out, before, owner)
+    except BaseException:
+        for done in staged:
+            done.discard()
+        raise
+    return staged
+
+
+def _group(spec: ExportSpec) -> str:
+    return spec.group or spec.name
+
+
+def _rank(filenames: list[str]) -> Callable[[atomic_write], int]:
+    """Sort key: a staged file's place in ``filenames`` (its chunk index after it; others last)."""
+    order = {name: i for i, name in reversed(list(enumerate(filenames)))}
+
+    def rank(done: atomic_write) -> int:
+        return order.get(done.path.name.lstrip(".").removesuffix(".chunks"), len(order))
+
+    return rank
+
+
 def _write_one(
-    spec: ExportSpec, kg: KnowledgeGraph, settings: Settings, staged: list[atomic_write], out: Path, before: Path
+    spec: ExportSpec,
+    kg: KnowledgeGraph,
+    settings: Settings,
+    staged: list[atomic_write],
+    out: Path,
+    before: Path,
+    owner: int | None = None,
 ) -> None:
     """Stage ``spec``'s file in ``out`` (and its chunk index, for a writer that reuses ``before``'s file)."""
     writer = spec.load()
-    with _staged(staged, out / spec.filename) as stream:
+    with _staged(staged, out / spec.filename, owner) as stream:
         if not spec.reuses:
             writer(kg, stream, settings=settings)
             return
@@ -241,179 +340,36 @@ def _write_one(
     if index is not None:
         from kgraph.export.rdf_reuse import chunk_index_path
 
-        with _staged(staged, chunk_index_path(out / spec.filename)) as stream:
+        with _staged(staged, chunk_index_path(out / spec.filename), owner) as stream:
             stream.write(index)
 
 
-def _staged(staged: list[atomic_write], path: Path) -> atomic_write:
-    writer = atomic_write(path, commit=False)
+def _staged(staged: list[atomic_write], path: Path, owner: int | None = None) -> atomic_write:
+    writer = atomic_write(path, commit=False, owner=owner)
     staged.append(writer)
     return writer
 
 
-class atomic_write:
-    """Context manager: a binary stream to a temporary file renamed over ``path`` on success.
-
-    The temporary file (``.<name>.<pid>.<random>.tmp`` in the same folder) is flushed and
-    synced to disk before the rename, and the folder is synced after it, so a crash at any
-    moment leaves either the old file or the complete new one (with ``commit=False`` the sync
-    runs in a thread while the caller writes its next file). On an exception the
-    temporary file is removed and the old file is left alone. With ``commit=False`` the
-    rename waits for :meth:`commit` (several files renamed together) or :meth:`discard`.
-
-    Args:
-        path: The file to write.
-        commit: Rename when the block ends without an exception.
-
-    Example:
-        >>> import tempfile
-        >>> path = Path(tempfile.mkdtemp()) / "out.txt"
-        >>> with atomic_write(path) as stream:
-        ...     _ = stream.write(b"complete")
-        >>> path.read_bytes()
-        b'complete'
-    """
-
-    def __init__(self, path: Path, *, commit: bool = True) -> None:
-        self.path = Path(path)
-        self._commit = commit
-        self._tmp: IO[bytes] | None = None
-        self._syncing: _Syncing | None = None
-        self._name = ""
-
-    def __enter__(self) -> IO[bytes]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        prefix = f".{self.path.name}.{os.getpid()}."
-        fd, self._name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=self.path.parent)
-        os.fchmod(fd, _FILE_MODE)
-        self._tmp = os.fdopen(fd, "wb")
-        return self._tmp
-
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        if self._tmp is None:
-            return
-        if exc_type is None and not self._commit:  # sync in the background until commit() or discard()
-            self._tmp.flush()
-            self._syncing = _Syncing(self._tmp)
-            return
-        try:
-            if exc_type is None:
-                self._tmp.flush()
-                os.fsync(self._tmp.fileno())
-        finally:
-            self._tmp.close()
-        if exc_type is not None:
-            self.discard()
-        elif self._commit:
-            self.commit()
-
-    def commit(self) -> None:
-        """Rename the complete temporary file over the target (once it is on disk)."""
-        if self._syncing is not None:
-            self._syncing.wait()
-        os.replace(self._name, self.path)
-        _fsync_dir(self.path.parent)
-
-    def discard(self) -> None:
-        """Remove the temporary file (the target is left as it was)."""
-        if self._syncing is not None:
-            with contextlib.suppress(OSError):
-                self._syncing.wait()
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(self._name)
-
-
-class _Syncing:
-    """Syncs a written file to disk and closes it in a thread, while the next file is written."""
-
-    def __init__(self, stream: IO[bytes]) -> None:
-        self._stream, self._error = stream, None
-        self._thread = threading.Thread(target=self._run, name="kgraph-fsync", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            os.fsync(self._stream.fileno())
-        except OSError as err:
-            self._error = err  # type: ignore[assignment]
-        finally:
-            self._stream.close()
-
-    def wait(self) -> None:
-        """Wait until the file is synced and closed; raise the sync's error, if any."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-
-
-#: Mode of written files (mkstemp would make them private to the user).
-_FILE_MODE = 0o644
-_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp")
-
-
-def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Remove temporary files that a killed :class:`atomic_write` left in ``folder``.
-
-    Only files named by :class:`atomic_write` whose process is gone are removed, so a build
-    writing into the same folder at the same time is not disturbed.
-
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> _ = (folder / ".graph.ttl.999999999.abc.tmp").write_bytes(b"partial")
-    >>> [p.name for p in remove_stale_temporaries(folder)]
-    ['.graph.ttl.999999999.abc.tmp']
-    """
-    removed = []
-    for path in sorted(folder.glob(".*.tmp")):
-        match = _TEMP_NAME.fullmatch(path.name)
-        if match and not _alive(int(match["pid"])):
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-                removed.append(path)
-    return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True
-    return True
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename durable (not possible on every platform; then a no-op)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _register_builtins() -> None:
-    builtins = [
-        ("turtle", "kgraph.export.rdf:write_turtle", "graph.ttl", "RDF Turtle, one graph"),
-        ("trig", "kgraph.export.rdf:write_trig", "graph.trig", "RDF TriG, one named graph per article"),
-        ("nquads", "kgraph.export.rdf:write_nquads", "graph.nq", "RDF N-Quads, one named graph per article"),
-        ("jsonld", "kgraph.export.rdf:write_jsonld", "graph.jsonld", "RDF JSON-LD"),
-        ("json", "kgraph.export.tables:write_node_link", "graph.json", "networkx node-link JSON"),
-        ("events", "kgraph.export.tables:write_events", "events.jsonl", "event records, one JSON a line"),
-        ("html", "kgraph.export.html:write_html", "graph.html", "self-contained interactive page"),
-        ("graphml", "kgraph.export.tables:write_graphml", "graph.graphml", "GraphML for Gephi"),
-        ("gexf", "kgraph.export.tables:write_gexf", "graph.gexf", "GEXF for Gephi"),
-        ("csv", "kgraph.export.tables:write_csv", "events.csv", "events.csv and actors.csv tables"),
-        ("csv-actors", "kgraph.export.tables:write_actors_csv", "actors.csv", "actors.csv alone (csv writes it too)"),
-    ]
-    for name, target, filename, description in builtins:
-        companions = ("csv-actors",) if name == "csv" else ()
-        register_exporter(name, target, filename, description, companions=companions, reuses=name in ("turtle", "trig"))
+    builtins = [  # name, writer, file, description, cost (seconds per 1,000 articles, measured)
+        ("turtle", "kgraph.export.rdf:write_turtle", "graph.ttl", "RDF Turtle, one graph", 4),
+        ("trig", "kgraph.export.rdf:write_trig", "graph.trig", "RDF TriG, one named graph per article", 3),
+        ("nquads", "kgraph.export.rdf:write_nquads", "graph.nq", "RDF N-Quads, one named graph per article", 4),
+        ("jsonld", "kgraph.export.rdf:write_jsonld", "graph.jsonld", "RDF JSON-LD", 8),
+        ("json", "kgraph.export.tables:write_node_link", "graph.json", "networkx node-link JSON", 2),
+        ("events", "kgraph.export.tables:write_events", "events.jsonl", "event records, one JSON a line", 1),
+        ("html", "kgraph.export.html:write_html", "graph.html", "self-contained interactive page", 1.5),
+        ("graphml", "kgraph.export.tables:write_graphml", "graph.graphml", "GraphML for Gephi", 2),
+        ("gexf", "kgraph.export.tables:write_gexf", "graph.gexf", "GEXF for Gephi", 2),
+        ("csv", "kgraph.export.tables:write_csv", "events.csv", "events.csv and actors.csv tables", 1),
+        ("csv-actors", "kgraph.export.tables:write_actors_csv", "actors.csv", "actors.csv alone (csv writes it too)", 0.5),
+    ]  # fmt: skip
+    for name, target, filename, description, cost in builtins:
+        turtle = name in ("turtle", "trig")  # one builder (kept on the graph) makes the blocks of both
+        register_exporter(
+            name, target, filename, description, companions=("csv-actors",) if name == "csv" else (),
+            reuses=turtle, group="turtle-blocks" if turtle else "", cost=cost,
+        )  # fmt: skip
 
 
 _register_builtins()

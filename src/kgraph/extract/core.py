@@ -50,7 +50,14 @@ from kgraph.extract.nouns import defiance_frames, noun_frames
 from kgraph.extract.participants import entity_of, find_actor, subjects
 from kgraph.extract.quotes import quote_frames, source_frames
 from kgraph.extract.relations import relation_frames
-from kgraph.extract.retype import military_strike, missile_type, personal_violence, verbal_attack, warning
+from kgraph.extract.retype import (
+    military_strike,
+    missile_type,
+    personal_violence,
+    police_clash,
+    verbal_attack,
+    warning,
+)
 from kgraph.extract.typing import type_verb
 from kgraph.extract.words import FIRST_SECOND_PERSON, NEGATIVE_HEADS, SPEECH_ACTS, UNREALISED_HEADS
 from kgraph.model import Document, Event
@@ -174,7 +181,7 @@ def finish(frame: Frame) -> None:
         frame.type, frame.cameo_root = "ACCUSE", "11"
     if military_strike(frame):
         frame.type, frame.cameo_root = "ASSAULT", "19"
-    if personal_violence(frame):
+    if personal_violence(frame) or police_clash(frame):
         frame.cameo_root = "18"
     launch = missile_type(frame)
     if launch is not None:

@@ -64,7 +64,7 @@ def confidence(frame: Frame) -> float:
         bool(frame.recipients) and not getattr(frame, "weak_recipient", False)
     )
     score += 0.05 if frame.typed is not None and frame.typed.specific == 2 else 0.0
-    score += {"noun": -0.1, "intent": 0.07, "deontic": 0.02, "defiance": -0.05}.get(frame.rule, 0.0)
+    score += {"noun": -0.1, "modifier": -0.1, "intent": 0.07, "deontic": 0.02, "defiance": -0.05}.get(frame.rule, 0.0)
     score += 0.1 if frame.head.dep_ in ("ROOT", "conj", "ccomp", "parataxis") else 0.0
     score -= 0.05 if frame.mood in ("negated", "hypothetical") else 0.0
     return round(max(0.05, min(score, 0.99)), 4)

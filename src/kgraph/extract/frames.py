@@ -29,12 +29,14 @@ from kgraph.extract.lexicon import Lexicon
 from kgraph.extract.participants import (
     direct_objects,
     find_actor,
+    hyphen_agent,
     is_actor,
     prep_objects,
     subjects,
 )
 from kgraph.extract.plausible import plausible
 from kgraph.extract.typing import Typed, type_noun, type_verb
+from kgraph.extract.weapons import aimed_at, bombing, weapon_doer
 from kgraph.extract.words import (
     FIRST_SECOND_PERSON,
     FORCES,
@@ -132,9 +134,12 @@ def _named_object(verb: Token, typed: Typed | None, actors: list[Token]) -> list
     if typed is None:
         return []
     owners = [*direct_objects(verb), *(t for _, t in prep_objects(verb) if _ in VERB_RECIPIENT_PREPS)]
+    names = {a.text.lower() for a in actors}
     for owner in owners:
         for token in subtree(owner):
-            if token.ent_type_ in NAMED_ENTS and token.ent_iob_ == "B" and token not in actors:
+            if token.ent_type_ in NAMED_ENTS and token.ent_iob_ == "B" and token.text.lower() not in names:
+                if token.dep_ == "npadvmod" and hyphen_agent(token.head) == token:
+                    continue  # "signed a US-brokered deal": the US is no party to it
                 return [token]
     return []
 
@@ -264,7 +269,15 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
         actors = _agent_event(verb, lexicon) or (_people(verb) if verb.lemma_.lower() in SPEECH_ACTS else [])
     if not actors and statement:
         actors = [a for a in sources(verb) if a.i not in content]
+    weapon = weapon_doer(verb, typed, lexicon)
+    if weapon is not None and all(aimed_at(a, weapon) for a in actors):
+        actors, found = [weapon], actors  # "Bomb attack on Istanbul street kills six": the attack kills
+    else:
+        weapon = None
     recipients = recipients_of(verb, typed, actors)
+    if weapon is not None and not recipients:  # "Blasts killed": no dyad to code, the reading as before
+        actors, weapon = found, None
+        recipients = recipients_of(verb, typed, actors)
     if typed is None and not (actors and recipients):
         return None
     if not actors and not recipients:
@@ -282,6 +295,8 @@ def verb_frame(verb: Token, lexicon: Lexicon, *, untyped: bool = False) -> Frame
     relation = typed.relation if typed else verb.lemma_.lower()
     frame = Frame(verb, typed, trigger, relation, actors, recipients, _object(verb, typed), rule="verb")
     frame.weak_recipient = weak
+    if weapon is not None and bombing(weapon) and frame.cameo_root == "19":
+        frame.cameo_root = "18"  # CAMEO 183: a bombing that is no military operation
     return frame
 
 
@@ -292,6 +307,32 @@ def verb_frames(sent: Span, lexicon: Lexicon, *, untyped: bool = False) -> Itera
             frame = verb_frame(token, lexicon, untyped=untyped)
             if frame is not None:
                 yield frame
+        elif token.pos_ == "VERB" and hyphen_agent(token) is not None:
+            frame = modifier_frame(token, lexicon)
+            if frame is not None:
+                yield frame
+
+
+def modifier_frame(verb: Token, lexicon: Lexicon) -> Frame | None:
+    """A participle written with its doer in front of a noun: "Iranian-backed Hezbollah" (Iran backs
+    Hezbollah); "Israel and Lebanon signed a US-brokered deal": the US mediates between the parties
+    of the deal (the subjects of the verb whose object it is), CAMEO 045."""
+    typed = type_verb(verb, lexicon)
+    agent = hyphen_agent(verb)
+    actor = find_actor(agent, depth=1) if agent is not None else None
+    if typed is None or typed.entry[0] == "STATEMENT" or actor is None:
+        return None
+    noun = verb.head
+    if is_actor(noun):
+        recipients = [noun, *(c for c in noun.conjuncts if c.i > noun.i and is_actor(c))]
+    elif noun.dep_ in ("dobj", "appos") and noun.head.pos_ in ("VERB", "NOUN"):
+        recipients = actors_in(subjects(noun.head))
+    else:
+        recipients = []
+    recipients = [r for r in recipients if r != actor]
+    if not recipients:
+        return None
+    return Frame(verb, typed, typed.tokens, typed.relation, [actor], recipients, noun, rule="modifier")
 
 
 def _agent_event(verb: Token, lexicon: Lexicon) -> list[Token]:
@@ -310,7 +351,6 @@ def _agent_event(verb: Token, lexicon: Lexicon) -> list[Token]:
         partners = [t for p, t in prep_objects(noun, frozenset({"with"})) if is_actor(t)]
         return actors or partners[:1]
     return []
-
 
 
 #: Nouns whose place modifier is where they happen: "the Syrian war" is a war in Syria, not by Syrians.

@@ -77,7 +77,7 @@ def noun_frames(sent: Span, lexicon: Lexicon, used: set[int]) -> Iterator[Frame]
             continue  # "our inquiry", "a year-long inquiry by the committee": into nobody named
         weak = bool(actors) and not recipients
         if weak:
-            recipients = _noun_object(token, actors)
+            recipients = _noun_object(token, actors) or _clause_object(token, actors)
         if actors or recipients:
             frame = Frame(token, typed, typed.tokens, typed.relation, actors, recipients, token, rule="noun")
             frame.weak_recipient = weak and bool(recipients)
@@ -104,6 +104,20 @@ def _noun_object(noun: Token, actors: list[Token]) -> list[Token]:
         if pobj.i not in skip and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in NUMERIC_ENTS:
             return [pobj]
     return []
+
+
+def _clause_object(noun: Token, actors: list[Token]) -> list[Token]:
+    """What the verb an event noun is the subject of acts on: "Russian strikes targeted the grid" → grid;
+    whom the verb it is the means of goes to: "the US is sending Ukraine more in military aid" → Ukraine."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.head.pos_ == "VERB" and verb.text.lower() in ("in", "with", "as"):
+        verb = verb.head
+        found = [c for c in children(verb) if c.dep_ == "dative" and is_actor(c)]
+    elif noun.dep_ == "nsubj" and verb.pos_ == "VERB":
+        found = [c for c in children(verb) if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    else:
+        return []
+    return [t for t in found[:1] if t not in actors and t.ent_type_ not in NUMERIC_ENTS]
 
 
 def _listed_after(noun: Token, typed: Typed, lexicon: Lexicon) -> bool:

@@ -23,6 +23,7 @@ from kgraph.doccache import (
     subtree,
     token_memo,
 )
+from kgraph.extract.lists import listed_owners, with_conjuncts
 from kgraph.extract.words import (
     ACTOR_ENTS,
     NUMERIC_ENTS,
@@ -45,6 +46,7 @@ __all__ = [
     "find_actor",
     "governing_verb",
     "headline_passive",
+    "hyphen_agent",
     "is_actor",
     "objects",
     "prep_objects",
@@ -142,6 +144,9 @@ def _actor_spans(token: Token) -> list[tuple[int, int, str]]:
     if mods and (conj or token.lemma_.lower() not in actor_nouns()):  # "North Korea's exports"
         spans = [entity_of(t) for t in (*mods, *conj)]
         return sorted({(s.start, s.end, s.label_) for s in spans if s is not None})
+    listed = listed_owners(token)
+    if listed:  # "leaders from Germany, Canada and Japan": one actor a country, as coders write them
+        return listed
     start, end = _noun_span(token)
     return [(start, end, "NOUN")]
 
@@ -151,15 +156,6 @@ def _holds_its_verb(ent: Span, token: Token) -> bool:
     ("Leader Seeks Accord With China": "Seeks Accord" is no person), so it is not the actor's span."""
     head = token.head
     return head is not token and head.pos_ in ("VERB", "AUX") and ent.start <= head.i < ent.end
-
-
-def _with_conjuncts(tokens: list[Token]) -> list[Token]:
-    out: list[Token] = []
-    for token in tokens:
-        for t in (token, *token.conjuncts):
-            if t not in out and t.i >= token.i:
-                out.append(t)
-    return out
 
 
 def _antecedent(token: Token, verb: Token) -> Token:
@@ -202,12 +198,12 @@ def _agents(verb: Token) -> list[Token]:
 
 def _own_subjects(verb: Token) -> list[Token]:
     if headline_passive(verb):
-        return _with_conjuncts(_agents(verb))
+        return with_conjuncts(_agents(verb))
     deps = ("nsubj", "csubj", "nsubjpass") if _misparsed_passive(verb) else ("nsubj", "csubj")
     found = [c for c in children_by_dep(verb, deps) if not across_paragraphs(verb, c)]
     if _passive(verb):
         found += _agents(verb)
-    return _with_conjuncts([_antecedent(t, verb) for t in found])
+    return with_conjuncts([_antecedent(t, verb) for t in found])
 
 
 def across_paragraphs(verb: Token, subject: Token) -> bool:
@@ -231,11 +227,9 @@ def _controller(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
         objs = children_by_dep(head, ("dobj", "dative"))
         if objs:
-            return _with_conjuncts(objs)
+            return with_conjuncts(objs)
     if verb.dep_ == "conj" and "nsubjpass" in child_deps(head):
-        return _with_conjuncts(
-            children_by_dep(head, ("nsubjpass",))
-        )  # "was indicted and will resign"
+        return with_conjuncts(children_by_dep(head, ("nsubjpass",)))  # "was indicted and will resign"
     if _bare_passive_participle(verb):  # "would retaliate if attacked": the army is attacked
         return []
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -245,9 +239,9 @@ def _controller(verb: Token) -> list[Token]:
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         objs = children_by_dep(head.head, ("dobj", "dative"))
         if head.text.lower() in _OBJECT_CONTROL_PREPS and objs:  # "warned the West against sending"
-            return _with_conjuncts(objs)
+            return with_conjuncts(objs)
         if head.text.lower() == "as" and not _own_subjects(head.head):  # "Kerry is quoted as saying"
-            return _with_conjuncts(children_by_dep(head.head, ("nsubjpass",)))
+            return with_conjuncts(children_by_dep(head.head, ("nsubjpass",)))
         return subjects(head.head)  # "showed his tough side by urging..." → the shower
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         if not is_actor(head) and head.dep_ in ("dobj", "attr") and head.head.pos_ == "VERB":
@@ -270,7 +264,20 @@ def subjects(verb: Token) -> list[Token]:
         return own
     if "nsubjpass" in child_deps(verb) or headline_passive(verb):
         return []
-    return _controller(verb)
+    return _hung_apposition(verb) or _controller(verb)
+
+
+def _hung_apposition(verb: Token) -> list[Token]:
+    """A finite verb's subject the parser hung on an earlier noun as its apposition: "...of Russia's
+    invasion, Ukraine's prosecutor general's office said" (the office an apposition of the invasion),
+    "..., an official in Kabul said Thursday". The apposition ends right before the verb."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or verb.dep_ not in ("ROOT", "conj"):
+        return []
+    before = verb.doc[verb.i - 1]
+    appos = next((t for t in (before, *before.ancestors) if t.dep_ == "appos"), None)
+    if appos is None or appos.right_edge.i != verb.i - 1 or appos.head.i >= appos.i or appos.head.i < verb.sent.start:
+        return []
+    return [appos]
 
 
 def direct_objects(verb: Token) -> list[Token]:
@@ -283,7 +290,7 @@ def direct_objects(verb: Token) -> list[Token]:
         found.append(verb.head)
     if _bare_passive_participle(verb) and verb.head.pos_ in ("VERB", "AUX"):
         found += [t for t in subjects(verb.head) if t not in found]
-    return _with_conjuncts(found)
+    return with_conjuncts(found)
 
 
 def prep_objects(token: Token, preps: frozenset[str] = RECIPIENT_PREPS) -> Iterator[tuple[str, Token]]:
@@ -292,7 +299,7 @@ def prep_objects(token: Token, preps: frozenset[str] = RECIPIENT_PREPS) -> Itera
         if child.dep_ in ("prep", "dative") and child.text.lower() in preps:
             for pobj in children(child):
                 if pobj.dep_ == "pobj":
-                    for t in _with_conjuncts([pobj]):
+                    for t in with_conjuncts([pobj]):
                         yield child.text.lower(), t
         elif child.dep_ == "agent":
             continue
@@ -335,10 +342,21 @@ def find_actor(token: Token, *, depth: int = 3) -> Token | None:
             continue
         if child.dep_ in ("det", "punct", "cc", "case", "neg") or child.tag_ == "PRP$":
             continue  # "visited her grandmother" is not a visit to "her"
+        if child == hyphen_agent(token):
+            continue  # "signed a US-brokered deal": the US is no party to the deal
         found = find_actor(child, depth=depth - 1)
         if found is not None:
             return found
     return None
+
+
+def hyphen_agent(participle: Token) -> Token | None:
+    """The doer written before a hyphen in a participle modifying a noun: "US-brokered deal" → US."""
+    if participle.dep_ != "amod" or participle.tag_ != "VBN" or participle.i < 2:
+        return None
+    if participle.doc[participle.i - 1].text != "-":
+        return None
+    return next((c for c in children(participle) if c.dep_ == "npadvmod" and c.i < participle.i), None)
 
 
 def _in_circumstance(token: Token) -> bool:

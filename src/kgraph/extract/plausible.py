@@ -3,7 +3,8 @@
 "The storm killed three people" (an inanimate doer), "Apple released a new iPhone" (a verb
 that needs a person or group as its object), "She attacked the problem" and "He fought
 cancer" (violence aimed at an abstraction), "Manchester United beat Chelsea" (a contest),
-"Two trains collided, killing 20 people" (a participle whose doer is an accident), "The team
+"Two trains collided, killing 20 people" (a participle whose doer is an accident), "Sweden meets the
+conditions" (a requirement met, no meeting), "The team
 helped conquer Ukraine", "Egypt seeks to boost production" (a verb of contribution or attempt
 whose event is its complement). Weapons and
 attacks stay plausible doers: "A missile killed three people".
@@ -104,13 +105,27 @@ def plausible(verb: Token, typed: Typed, actors: list[Token], recipients: list[T
         return False  # "Asked about it, Johnson said...", "designed to appeal to women voters"
     if typed.entry[0] == "ASSAULT" and (_abstract_target(verb, recipients) or _contest(verb, recipients)):
         return False
-    if _contribution(verb, typed):
+    if _contribution(verb, typed) or _meets_a_requirement(verb, typed):
         return False
     if verb.lemma_.lower() in PATIENT_VERBS and typed.tokens == (verb,) and not recipients:
         if verb.lemma_.lower() in _NEEDS_OBJECT and not direct_objects(verb):
             return False  # "the heart of Britain beats as strong as ever"
         return not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children(verb))
     return True
+
+
+#: What one meets without meeting anybody: "meet conditions for NATO accession", "meet nutritional needs".
+_REQUIREMENTS = frozenset(
+    {"condition", "requirement", "demand", "need", "target", "criterion", "criteria", "obligation", "standard",
+     "expectation", "deadline", "goal", "commitment", "threshold", "cost", "quota", "challenge"}
+)  # fmt: skip
+
+
+def _meets_a_requirement(verb: Token, typed: Typed) -> bool:
+    """ "Sweden, Finland meet conditions for NATO accession": fulfilling a requirement is no meeting."""
+    if verb.lemma_.lower() != "meet" or typed.tokens != (verb,):
+        return False
+    return any(o.lemma_.lower() in _REQUIREMENTS for o in direct_objects(verb))
 
 
 def _contribution(verb: Token, typed: Typed) -> bool:

@@ -23,11 +23,14 @@ if TYPE_CHECKING:
     from kgraph.extract.frames import Frame
 
 __all__ = [
-    "VERBAL_ATTACK_VERBS", "military_strike", "missile_type", "personal_violence", "verbal_attack", "warning",
+    "VERBAL_ATTACK_VERBS", "military_strike", "missile_type", "personal_violence", "police_clash", "verbal_attack",
+    "warning",
 ]  # fmt: skip
 
 #: Verbs of attack that politicians do with words.
 VERBAL_ATTACK_VERBS = frozenset({"attack", "hit", "hammer", "blast", "slam", "lash", "bash", "savage", "assail"})
+#: Verbs of fighting that named persons do with words: "Bolsonaro and Lula clashed" (not troops).
+_DISPUTE_VERBS = frozenset({"clash"})
 #: "attacked X over/for Y": the reason of a verbal attack.
 _REASON_PREPS = frozenset({"over", "for"})
 _PEOPLE = frozenset({"PERSON"})
@@ -61,6 +64,9 @@ def verbal_attack(frame: Frame) -> bool:
         return False
     if frame.typed is not None and frame.typed.noun is not None and frame.typed.noun.lemma_.lower() in _ATTACK_NOUNS:
         return _abstract_aim(frame.typed.noun) or _by_a_person(frame)  # "launched an attack on the cost of..."
+    if frame.head.lemma_.lower() in _DISPUTE_VERBS:  # "Bolsonaro, Lula clash in debate"
+        people = [*frame.actors, *frame.recipients]
+        return len(people) > 1 and all(t.ent_type_ == "PERSON" for t in people)
     if frame.head.lemma_.lower() not in VERBAL_ATTACK_VERBS:
         return False
     if any(c.dep_ == "prep" and c.text.lower() in _REASON_PREPS for c in children(frame.head)):
@@ -148,6 +154,27 @@ def _individual(token: Token) -> bool:
     if token.ent_type_:
         return token.ent_type_ == "PERSON"
     return token.text.lower() in _PERSONAL or (token.tag_ == "NN" and token.lemma_.lower() in _INDIVIDUALS)
+
+
+#: Police, not armies: "security forces", "riot police".
+_POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarmerie"})
+
+
+def _police(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in _POLICE:
+        return True
+    return lemma in ("force", "forces") and any(c.lemma_.lower() == "security" for c in children(token))
+
+
+def police_clash(frame: Frame) -> bool:
+    """Tell whether a clash is police or security forces against a crowd or people: CAMEO 18
+    (violence outside military operations), not 19 ("Police clash with protesters in Lima",
+    "clashes between security forces and Palestinians"); troops clashing with rebels stay 19."""
+    if frame.type != "ASSAULT" or frame.cameo_root != "19" or frame.relation != "clash":
+        return False
+    sides = [*frame.actors, *frame.recipients]
+    return any(map(_police, sides)) and not all(map(_police, sides))
 
 
 def personal_violence(frame: Frame) -> bool:

@@ -54,6 +54,8 @@ class Typed:
 
 _QUANTITY_PREPS = frozenset({"of"})
 _NOUN_PREPS = frozenset({"on", "to", "into"})
+#: Prepositions of the channel a verb works through ("spoke by phone": CAMEO 041 discuss by telephone).
+_CHANNEL_PREPS = frozenset({"by", "over"})
 #: Nouns that take their event from a compound ("a mediation effort", "a bombing campaign").
 _GENERIC_NOUNS = frozenset(
     {
@@ -104,6 +106,9 @@ def _object_nouns(verb: Token) -> Iterator[Token]:
             preps = (c for c in children(child) if c.dep_ == "prep" and c.text.lower() in _QUANTITY_PREPS)
             for prep in preps:
                 yield from (g for g in children(prep) if g.dep_ == "pobj" and g.pos_ == "NOUN")
+    for child in children(verb):  # "spoke to him by phone", "talked over the telephone": the channel
+        if child.dep_ == "prep" and child.text.lower() in _CHANNEL_PREPS:
+            yield from (g for g in children(child) if g.dep_ == "pobj" and g.pos_ == "NOUN")
     if "dobj" in child_deps(verb):
         return  # "impose an end to the fighting": the object, not "to", carries the event
     for child in children(verb):  # "go on strike", "take to the streets", "set fire to"

@@ -24,7 +24,7 @@ from kgraph.link.merge import group_events, surname_links
 from kgraph.link.tables import load_tables
 from kgraph.model import DocResult, Event
 
-__all__ = ["largest_merges", "link"]
+__all__ = ["document_order", "largest_merges", "link"]
 
 
 def link(
@@ -44,8 +44,18 @@ def link(
         return _link(results, settings or Settings(), report)
 
 
+def document_order(results: Iterable[DocResult]) -> tuple[DocResult, ...]:
+    """``results`` in the order the graph keeps them (``KnowledgeGraph.results``): by document id.
+
+    >>> from kgraph.model import Document
+    >>> [r.document.id for r in document_order([DocResult(Document("b", "")), DocResult(Document("a", ""))])]
+    ['a', 'b']
+    """
+    return tuple(sorted(results, key=lambda r: r.document.id))
+
+
 def _link(results: Iterable[DocResult], settings: Settings, report: dict[str, Any] | None) -> KnowledgeGraph:
-    ordered = tuple(sorted(results, key=lambda r: r.document.id))
+    ordered = document_order(results)
     canon, cross = surname_links((a for r in ordered for a in r.actors), load_tables(settings))
     graph = nx.MultiDiGraph()
     graph.graph["documents"] = {r.document.id: _doc_meta(r) for r in ordered}
