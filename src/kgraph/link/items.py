@@ -406,14 +406,17 @@ def noun_item(
     root = root if root is not None else span.root
     doc, start, end, r = span.doc, span.start, span.end, root.i  # read from the Doc's columns
     text, lower, deps, pos = token_text(doc), token_lower(doc), token_dep(doc), token_pos(doc)
-    words = [text[i] for i in range(start, end) if deps[i] not in ("det", "poss", "case") and pos[i] != "PRON"]
+    words = [
+        text[i] for i in range(start, end) if deps[i] not in ("det", "poss", "case") and pos[i] != "PRON"
+    ]
     nationality = next(
         (tables.demonym(name_key(e.text)) for e in span_ents(span) if tables.demonym(name_key(e.text))), None
     )
     possessor = first_child(root, ("poss",))
     head = token_lemma(doc)[r]
     indefinite = any(
-        deps[i] == "det" and lower[i] in ("a", "an", "another", "some", "any", "one") for i in range(start, end)
+        deps[i] == "det" and lower[i] in ("a", "an", "another", "some", "any", "one")
+        for i in range(start, end)
     )
     title = tables.title(head)
     written = span_text(doc, start, end) if start < end else ""
