@@ -116,6 +116,8 @@ def test_tree_caches_match_spacy(make_doc: Any, heads: list[int]) -> None:
         first_child,
         sent_of,
         subtree,
+        subtree_indices,
+        token_head,
         token_lemma,
     )
 
@@ -128,9 +130,23 @@ def test_tree_caches_match_spacy(make_doc: Any, heads: list[int]) -> None:
         assert children(token) == tuple(token.children)
         assert child_deps(token) == tuple(c.dep_ for c in token.children)
         assert subtree(token) == tuple(token.subtree)
+        assert subtree_indices(token) == tuple(t.i for t in token.subtree)
+        assert token_head(doc)[token.i] == token.head.i
         assert (sent_of(token).start, sent_of(token).end) == (token.sent.start, token.sent.end)
         for wanted in (("compound",), ("nsubj", "dobj"), ("ROOT",)):
             assert children_by_dep(token, wanted) == [c for c in token.children if c.dep_ in wanted]
             assert first_child(token, wanted) == next((c for c in token.children if c.dep_ in wanted), None)
     if heads[0] == 2:  # the subtree of "North" has a gap: "sanctioned" hangs off "Korea"
         assert [t.i for t in subtree(doc[2])] == [0, 2]
+
+
+def test_newline_between_and_tags_match_spacy(make_doc: Any) -> None:
+    from kgraph.doccache import newline_between, token_tag
+
+    words = ["Obama", "Says", "\n\n", "WASHINGTON", "--", "He", "spoke"]
+    doc = make_doc(words, tags=["NNP", "VBZ", "_SP", "NNP", ":", "PRP", "VBD"])
+    assert token_tag(doc) == [t.tag_ for t in doc]
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            expected = any("\n" in t.text or "\n" in t.whitespace_ for t in doc[start:end])
+            assert newline_between(doc, start, end) == expected, (start, end)
