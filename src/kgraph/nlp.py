@@ -29,6 +29,10 @@ def load(name: str = DEFAULT_MODEL) -> Language:
     """Return the spaCy pipeline ``name`` (installed package name or path), cached.
 
     Components kgraph does not use (e.g. ``senter`` when a parser is present) are disabled.
+    After loading, every object then alive (the pipeline, spaCy's modules, and the caller's
+    own) is left out of the cyclic garbage collector's walks (``gc.freeze``, after a
+    collection): refcounting still frees them, but a reference cycle among them made garbage
+    later is kept until ``gc.unfreeze()``.
 
     Raises:
         ModelNotFoundError: when no such pipeline is installed.
