@@ -186,12 +186,16 @@ def _run_pool(
 
 
 @contextlib.contextmanager
-def start_workers(settings: Settings, *, preload: bool = False) -> Iterator[Executor]:
+def start_workers(
+    settings: Settings, *, preload: bool = False, documents: int | None = None
+) -> Iterator[Executor]:
     """A pool of ``settings.processes`` workers for :func:`process`, started now.
 
     Without ``preload`` the workers load the model themselves, at once, while this process
     goes on (``kgraph build --update`` reads the earlier results meanwhile); with it, where
-    processes fork, the model is loaded here once and inherited.
+    processes fork, the model is loaded here once and inherited. With ``documents`` (how
+    many are to come, if known) no more workers start than there are batches of them
+    (:func:`pool_size`).
 
     Example:
         >>> with start_workers(Settings(processes=2)) as pool:  # doctest: +SKIP
@@ -204,16 +208,31 @@ def start_workers(settings: Settings, *, preload: bool = False) -> Iterator[Exec
     if fork and preload:  # loaded once here, inherited by the forked workers
         _resources(settings)
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    pool = ProcessPoolExecutor(
-        settings.processes, mp_context=context, initializer=_worker_start, initargs=(settings,)
-    )
+    workers = pool_size(settings, documents)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start, initargs=(settings,))
     try:
         if not preload:
-            for _ in range(settings.processes):
+            for _ in range(workers):
                 pool.submit(int)  # start every worker (each loads the model in its initializer)
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def pool_size(settings: Settings, documents: int | None) -> int:
+    """Workers worth starting for ``documents`` (``None``: unknown): one per batch, at most ``processes``.
+
+    Each worker first loads the model (about a second); below a batch a second worker costs
+    more than it saves, and takes a core from this process.
+
+    >>> pool_size(Settings(processes=2, batch_size=32), 10), pool_size(Settings(processes=2), 100)
+    (1, 2)
+    >>> pool_size(Settings(processes=4), None)
+    4
+    """
+    if documents is None:
+        return settings.processes
+    return max(1, min(settings.processes, -(-documents // settings.batch_size)))
 
 
 def _task_size(settings: Settings) -> int:

@@ -114,14 +114,16 @@ def _update(args: argparse.Namespace, settings: Settings) -> tuple[Results, Resu
     """The earlier build's results and those with the new inputs added.
 
     The workers that parse the new inputs start first: they load the model while this
-    process reads the earlier results.
+    process reads the earlier results (one worker per batch of new documents).
     """
     from kgraph.cache import read_results
+    from kgraph.cli._progress import count_documents
     from kgraph.pipeline import check_previous, start_workers
 
     path = check_previous(args.update, settings)
     local_pool = settings.processes > 1 and not args.scheduler
-    with start_workers(settings) if local_pool else contextlib.nullcontext() as pool:
+    workers = start_workers(settings, documents=count_documents(args.inputs)) if local_pool else None
+    with workers or contextlib.nullcontext() as pool:
         previous = read_results(path)
         return previous, _collect(args, settings, previous, pool)
 
