@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgraph.cli._common import add_model_options, settings_from
+from kgraph.compact import gc_paused
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -80,12 +81,13 @@ def run(args: argparse.Namespace) -> int:
     early = _start_events(results, output, formats, settings)  # written while this process links
     try:
         started = stage(f"linking {len(results.results)} documents", quiet=args.quiet)
-        kg = graph_of(results, settings)
+        with gc_paused():
+            kg = graph_of(results, settings)
+            gc.freeze()  # the results and the graph live to the end: no collection need walk them again
     except BaseException:
         if early is not None:
             early.cancel()
         raise
-    gc.freeze()  # the results and the graph live to the end: garbage collections need not walk them
     started = stage("writing exports", quiet=args.quiet, started=started)
     in_place = args.update is not None and args.update.resolve() == output.resolve()
     formats = [f for f in formats if early is None or f != "events"]
@@ -124,7 +126,9 @@ def _update(args: argparse.Namespace, settings: Settings) -> tuple[Results, Resu
     local_pool = settings.processes > 1 and not args.scheduler
     workers = start_workers(settings, documents=count_documents(args.inputs)) if local_pool else None
     with workers or contextlib.nullcontext() as pool:
-        previous = read_results(path)
+        with gc_paused():
+            previous = read_results(path)
+            gc.freeze()  # they live to the end of the build: no collection need walk them
         return previous, _collect(args, settings, previous, pool)
 
 
