@@ -127,9 +127,7 @@ def clear() -> None:
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc (joined from the token column, no Token built)."""
-    cache = _last
-    if cache is None or cache.doc is not doc:
-        cache = _cache(doc)
+    cache = _last if _last is not None and _last.doc is doc else _cache(doc)  # inline: a call saved
     if cache.text is None:
         columns = _columns(doc)
         cache.text = "".join([w + " " if s else w for w, s in zip(columns.orth, columns.space)])
@@ -138,9 +136,7 @@ def doc_text(doc: Doc) -> str:
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, computed once per Doc (do not change ``doc.ents`` after reading it)."""
-    cache = _last
-    if cache is None or cache.doc is not doc:
-        cache = _cache(doc)
+    cache = _last if _last is not None and _last.doc is doc else _cache(doc)  # inline: a call saved
     if cache.ents is None:
         cache.ents = tuple(doc.ents)
     return cache.ents
@@ -148,9 +144,7 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 
 def doc_tokens(doc: Doc) -> tuple[Token, ...]:
     """``tuple(doc)``, built once per Doc: index it instead of ``doc[i]`` in loops."""
-    cache = _last
-    if cache is None or cache.doc is not doc:
-        cache = _cache(doc)
+    cache = _last if _last is not None and _last.doc is doc else _cache(doc)  # inline: a call saved
     if cache.tokens is None:
         cache.tokens = tuple(doc)
     return cache.tokens
@@ -229,9 +223,7 @@ def _entity_of(token: Token) -> Span | None:
 
 
 def _columns(doc: Doc) -> _Columns:
-    cache = _last
-    if cache is None or cache.doc is not doc:
-        cache = _cache(doc)
+    cache = _last if _last is not None and _last.doc is doc else _cache(doc)  # inline: a call saved
     if cache.columns is None:
         cache.columns = _Columns(doc)
     return cache.columns
@@ -319,9 +311,7 @@ def _below(cache: _Cache, i: int) -> list[int]:
 def children(token: Token) -> tuple[Token, ...]:
     """``tuple(token.children)`` (the children in text order), read once per Doc."""
     doc, i = token.doc, token.i
-    cache = _last
-    if cache is None or cache.doc is not doc:
-        cache = _cache(doc)
+    cache = _last if _last is not None and _last.doc is doc else _cache(doc)  # inline: a call saved
     found = cache.kids.get(i)
     if found is None:
         found = cache.kids[i] = tuple(map(doc_tokens(doc).__getitem__, _below(cache, i)))
@@ -331,9 +321,7 @@ def children(token: Token) -> tuple[Token, ...]:
 def child_deps(token: Token) -> tuple[str, ...]:
     """The ``dep_`` of each of ``token``'s children, in the order of :func:`children`."""
     doc, i = token.doc, token.i
-    cache = _last
-    if cache is None or cache.doc is not doc:
-        cache = _cache(doc)
+    cache = _last if _last is not None and _last.doc is doc else _cache(doc)  # inline: a call saved
     found = cache.kid_deps.get(i)
     if found is None:
         found = cache.kid_deps[i] = tuple(map(_columns(cache.doc).dep.__getitem__, _below(cache, i)))
@@ -425,9 +413,7 @@ def sent_pos_tokens(sent: Span, pos: str) -> tuple[Token, ...]:
 def children_by_dep(token: Token, deps: tuple[str, ...] | frozenset[str]) -> list[Token]:
     """The children of ``token`` whose ``dep_`` is in ``deps``, in order."""
     doc, i = token.doc, token.i
-    cache = _last
-    if cache is None or cache.doc is not doc:
-        cache = _cache(doc)
+    cache = _last if _last is not None and _last.doc is doc else _cache(doc)  # inline: a call saved
     flat, offsets = cache.kid_index or _tree(cache)
     start, end = offsets[i], offsets[i + 1]
     if start == end:
@@ -443,9 +429,7 @@ def children_by_dep(token: Token, deps: tuple[str, ...] | frozenset[str]) -> lis
 def first_child(token: Token, deps: tuple[str, ...] | frozenset[str]) -> Token | None:
     """The first child of ``token`` whose ``dep_`` is in ``deps``, or None."""
     doc, i = token.doc, token.i
-    cache = _last
-    if cache is None or cache.doc is not doc:
-        cache = _cache(doc)
+    cache = _last if _last is not None and _last.doc is doc else _cache(doc)  # inline: a call saved
     flat, offsets = cache.kid_index or _tree(cache)
     labels = cache.columns.dep  # type: ignore[union-attr]
     for j in flat[offsets[i] : offsets[i + 1]]:
@@ -457,9 +441,7 @@ def first_child(token: Token, deps: tuple[str, ...] | frozenset[str]) -> Token |
 def subtree(token: Token) -> tuple[Token, ...]:
     """``tuple(token.subtree)``: the token and its descendants in the order spaCy yields them."""
     doc, i = token.doc, token.i
-    cache = _last
-    if cache is None or cache.doc is not doc:
-        cache = _cache(doc)
+    cache = _last if _last is not None and _last.doc is doc else _cache(doc)  # inline: a call saved
     found = cache.subtrees.get(i)
     if found is None:
         found = cache.subtrees[i] = tuple(map(doc_tokens(doc).__getitem__, subtree_indices(token)))
@@ -469,9 +451,7 @@ def subtree(token: Token) -> tuple[Token, ...]:
 def subtree_indices(token: Token) -> tuple[int, ...]:
     """The indices of :func:`subtree` (``[t.i for t in token.subtree]``), no Token made."""
     doc, i = token.doc, token.i
-    cache = _last
-    if cache is None or cache.doc is not doc:
-        cache = _cache(doc)
+    cache = _last if _last is not None and _last.doc is doc else _cache(doc)  # inline: a call saved
     found = cache.subtree_ids.get(i)
     if found is None:
         found = cache.subtree_ids[i] = tuple(_walk(cache, i))
@@ -502,9 +482,7 @@ def _walk(cache: _Cache, root: int) -> list[int]:
 
 
 def _sentences(doc: Doc) -> _Cache:
-    cache = _last
-    if cache is None or cache.doc is not doc:
-        cache = _cache(doc)
+    cache = _last if _last is not None and _last.doc is doc else _cache(doc)  # inline: a call saved
     if not cache.sent_index and len(doc):
         cache.sents = tuple(doc.sents)
         index = cache.sent_index = [-1] * len(doc)

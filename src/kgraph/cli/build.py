@@ -124,21 +124,29 @@ def _update(args: argparse.Namespace, settings: Settings) -> tuple[Results, Resu
 
     path = check_previous(args.update, settings)
     local_pool = settings.processes > 1 and not args.scheduler
-    workers = start_workers(settings, documents=count_documents(args.inputs)) if local_pool else None
+    total = count_documents(args.inputs)  # sizes the pool and the progress bar
+    workers = start_workers(settings, documents=total) if local_pool else None
     with workers or contextlib.nullcontext() as pool:
         with gc_paused():
             previous = read_results(path)
             gc.freeze()  # they live to the end of the build: no collection need walk them
-        return previous, _collect(args, settings, previous, pool)
+        return previous, _collect(args, settings, previous, pool, total=total)
 
 
 def _collect(
-    args: argparse.Namespace, settings: Settings, previous: Results | None, pool: Executor | None = None
+    args: argparse.Namespace,
+    settings: Settings,
+    previous: Results | None,
+    pool: Executor | None = None,
+    *,
+    total: int | None = None,
 ) -> Results:
+    """Read and parse the inputs; ``total``: how many documents they hold, if counted already."""
     from kgraph.cli._progress import count_documents, progress_bar
     from kgraph.pipeline import collect
 
-    total = None if args.quiet else count_documents(args.inputs)
+    if total is None and not args.quiet:
+        total = count_documents(args.inputs)
     with progress_bar(total, quiet=args.quiet) as bar:
         results = collect(
             args.inputs, settings=settings, progress=bar.update, scheduler=args.scheduler, previous=previous,

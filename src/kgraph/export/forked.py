@@ -37,8 +37,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
-from kgraph.config import Settings
 from kgraph import errors
+from kgraph.config import Settings
 from kgraph.errors import ExportError, KGraphError
 from kgraph.export.staging import atomic_write
 
@@ -83,15 +83,14 @@ def share(items: Sequence[T], group: Callable[[T], str], cost: Callable[[T], flo
     groups: dict[str, list[T]] = {}
     for item in items:
         groups.setdefault(group(item), []).append(item)
-    ranked = sorted(groups.values(), key=lambda members: -sum(map(cost, members)))
-    sides: tuple[list[T], list[T]] = ([], [])
+    first: set[str] = set()
     loads = [0.0, 0.0]
-    for members in ranked:
+    for name in sorted(groups, key=lambda g: -sum(map(cost, groups[g]))):  # heaviest first
         side = 0 if loads[0] <= loads[1] else 1
-        sides[side].extend(members)
-        loads[side] += sum(map(cost, members))
-    order = {id(item): i for i, item in enumerate(items)}
-    return sorted(sides[0], key=lambda x: order[id(x)]), sorted(sides[1], key=lambda x: order[id(x)])
+        loads[side] += sum(map(cost, groups[name]))
+        if side == 0:
+            first.add(name)
+    return [x for x in items if group(x) in first], [x for x in items if group(x) not in first]
 
 
 class ForkedWriter:
