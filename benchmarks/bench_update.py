@@ -7,12 +7,13 @@ Definitions (all wall times of the ``kgraph build`` CLI in a subprocess, 2 proce
   it writes its results to a cache folder as the CLI does by default.
 * the 5,000-article build to update is then made from that cache (``kgraph build base.jsonl``,
   every article a cache hit), which saves a second parse of the 5,000 in this script and
-  does not change the update's cost (the update reads only ``base/results.jsonl.gz``).
+  does not change the update's cost (the update reads only ``base/results.bin``).
 * update: ``kgraph build --update base new.jsonl --no-cache``: reads the 5,000 results, parses
   the 10 new articles, links all 5,010 and writes every export.
 
 The script also checks that the updated folder equals the full rebuild, file by file
-(``results.jsonl.gz`` compared decompressed; PYTHONHASHSEED fixed for both runs).
+(``results.bin`` compared by what it holds, as the update appends frames; PYTHONHASHSEED fixed
+for both runs).
 
     .venv/bin/python benchmarks/bench_update.py                  # 5,000 + 10 articles of news_34k
     .venv/bin/python benchmarks/bench_update.py --base 300 --new 10
@@ -21,7 +22,6 @@ The script also checks that the updated folder equals the full rebuild, file by 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import subprocess
@@ -31,6 +31,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from kgraph.cache import RESULTS_FILE, read_results
 
 from _speed_common import NEWS, ROOT, machine, records
 from bench_corpus import TreeMemory
@@ -62,9 +64,8 @@ def _gb(memory: TreeMemory) -> str:
 def same_outputs(a: Path, b: Path) -> list[str]:
     """Names of the files that differ between two build folders."""
 
-    def read(path: Path) -> bytes:
-        data = path.read_bytes()
-        return gzip.decompress(data) if path.name.endswith(".gz") else data
+    def read(path: Path) -> object:
+        return read_results(path) if path.name == RESULTS_FILE else path.read_bytes()
 
     names = sorted(
         {p.name for p in a.iterdir() if p.is_file()} | {p.name for p in b.iterdir() if p.is_file()}

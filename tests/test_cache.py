@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,9 +16,11 @@ from kgraph.cache import (
     encode_result,
     encode_results,
     fingerprint,
+    read_fingerprint,
     read_results,
     write_results,
 )
+from kgraph.compact import Sharer
 from kgraph.config import Settings
 from kgraph.errors import ConfigError
 from kgraph.model import Actor, DocResult, Document, Event, Evidence, Mention, Participant, Skipped
@@ -97,12 +100,12 @@ def _results(n: int) -> Results:
 
 
 def test_results_file_round_trips(tmp_path: Path) -> None:
-    write_results(tmp_path / "r.jsonl.gz", _results(3))
-    assert read_results(tmp_path / "r.jsonl.gz") == _results(3)
+    write_results(tmp_path / "r.bin", _results(3))
+    assert read_results(tmp_path / "r.bin") == _results(3)
 
 
 def test_appended_results_read_as_one_file(tmp_path: Path) -> None:
-    path = tmp_path / "r.jsonl.gz"
+    path = tmp_path / "r.bin"
     old = _results(2)
     write_results(path, old)
     new = _results(4)
@@ -114,6 +117,31 @@ def test_appended_results_read_as_one_file(tmp_path: Path) -> None:
 
 
 def test_unreadable_results_file_says_to_rebuild(tmp_path: Path) -> None:
-    (tmp_path / "r.jsonl.gz").write_bytes(b"not gzip")
+    (tmp_path / "r.bin").write_bytes(b"not a results file")
     with pytest.raises(ConfigError, match="full build"):
-        read_results(tmp_path / "r.jsonl.gz")
+        read_results(tmp_path / "r.bin")
+
+
+def test_a_truncated_results_file_says_to_rebuild(tmp_path: Path) -> None:
+    path = tmp_path / "r.bin"
+    write_results(path, _results(3))
+    path.write_bytes(path.read_bytes()[:-5])
+    with pytest.raises(ConfigError, match="ends inside a frame"):
+        read_results(path)
+
+
+def test_results_read_back_share_what_they_shared(tmp_path: Path) -> None:
+    """A mention an actor and an event share stays one object; short strings come back interned."""
+    share = Sharer()  # as a build keeps its results
+    write_results(tmp_path / "r.bin", replace(_results(2), results=[share.result(_result(d)) for d in ("d0", "d1")]))
+    first, second = read_results(tmp_path / "r.bin").results
+    assert first.events[0].actor[0].mention is first.actors[0].mentions[0]
+    assert first.actors[0].id is second.actors[0].id is sys.intern("actor:russia")
+
+
+def test_fingerprint_is_read_from_the_first_frame_alone(tmp_path: Path) -> None:
+    path = tmp_path / "r.bin"
+    write_results(path, _results(300))  # several frames
+    header_end = len(encode_results(Results(fingerprint="fp")))
+    path.write_bytes(path.read_bytes()[:header_end])  # the results are gone, the header is whole
+    assert read_fingerprint(path) == "fp"

@@ -8,8 +8,7 @@ import json
 
 import networkx as nx
 
-from kgraph.cache import _plain
-from kgraph.compact import Sharer, decode, gc_paused
+from kgraph.compact import Sharer, gc_paused
 from kgraph.config import Settings
 from kgraph.export.tables import node_link, write_node_link
 from kgraph.graph import KnowledgeGraph
@@ -41,13 +40,6 @@ def test_shared_results_are_equal_and_share_their_values() -> None:
     assert sa.actors[0].id is sb.actors[0].id is sa.events[0].actor[0].actor
     assert sa.events[0].actor[0].mention is sa.actors[0].mentions[0]  # equal mentions of one result: one object
     assert sa.actors[0].mentions[0].label is sb.actors[0].mentions[0].label
-
-
-def test_decode_equals_from_dict() -> None:
-    share = Sharer()
-    for doc in ("d1", "d2"):
-        plain = json.loads(json.dumps(_plain(_result(doc))))
-        assert decode(plain, share) == DocResult.from_dict(plain) == _result(doc)
 
 
 def test_gc_paused_restores_the_collector() -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 
 import pytest
 
 import kgraph.pipeline
+from kgraph.cache import read_results
 from kgraph.cli import main
 
 from conftest import EXAMPLES
@@ -34,11 +34,10 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return folder / "a_old.jsonl", folder / "b_new.jsonl"
 
 
-def _files(folder: Path) -> dict[str, bytes]:
-    files = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
-    files["results.jsonl.gz"] = gzip.decompress(
-        files["results.jsonl.gz"]
-    )  # appended: same content, new member
+def _files(folder: Path) -> dict[str, object]:
+    """The folder's files by name; the results file as what it holds (an update appends frames)."""
+    files: dict[str, object] = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    files["results.bin"] = read_results(folder / "results.bin")
     return files
 
 
@@ -65,7 +64,7 @@ def test_update_of_a_folder_without_a_build_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["build", "--update", str(tmp_path), str(EXAMPLES / "articles.jsonl"), "--quiet"]) == 2
-    assert "results.jsonl.gz" in capsys.readouterr().err
+    assert "results.bin" in capsys.readouterr().err
 
 
 def test_update_with_other_settings_asks_for_a_full_build(inputs: tuple[Path, Path], tmp_path: Path,

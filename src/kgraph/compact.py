@@ -1,15 +1,12 @@
 """Keeping many :class:`~kgraph.model.DocResult` values in memory: equal values made one object.
 
-A build holds every DocResult until it is linked. Unpickled from a worker or decoded from
-JSON, each arrives with its own copy of values that repeat across and within documents: the
+A build holds every DocResult until it is linked. Unpickled from a worker or read from
+the cache, each arrives with its own copy of values that repeat across and within documents: the
 document id on every mention, entity labels, actor ids, types, moods, rule names, common
 names, offsets, and a participant's mention that equals one of its actor's mentions. About
 half of a DocResult's memory goes to such copies. :class:`Sharer` rebuilds results with one
 object per distinct value (strings through :func:`sys.intern`, numbers and mentions through
 tables), so the values, and every output made from them, stay exactly the same.
-
-:func:`decode` builds a DocResult from its JSON form (``results.jsonl.gz``, the cache)
-directly, sharing values as it goes, several times faster than ``DocResult.from_dict``.
 
 :func:`gc_paused` keeps Python's cycle collector from walking every kept result again and
 again while results and graph nodes (many objects, no cycles) are made: it took about 40 %
@@ -36,7 +33,7 @@ from typing import Any
 
 from kgraph.model import Actor, DocResult, Document, Event, Evidence, Mention, Participant
 
-__all__ = ["Sharer", "decode", "gc_paused"]
+__all__ = ["Sharer", "gc_paused"]
 
 #: Strings at most this long are interned (longer ones rarely repeat: sentences, evidence).
 _SHORT = 200
@@ -118,58 +115,6 @@ class Sharer:
     def entry(self, entry: Mapping[str, str]) -> dict[str, str]:
         """A merge log entry with shared keys and values."""
         return {self.text(k): self.text(v) for k, v in entry.items()}
-
-
-def decode(data: Mapping[str, Any], share: Sharer) -> DocResult:
-    """The DocResult of its JSON form (``DocResult.from_dict``), values shared through ``share``.
-
-    >>> from kgraph.cache import _plain
-    >>> r = DocResult(Document("d", ""), (Actor("actor:x", "X", mentions=(Mention("d", 0, 1, "X"),)),))
-    >>> decode(_plain(r), Sharer()) == r
-    True
-    """
-    plain = _Plain(share)
-    share.begin()
-    try:
-        actors = tuple(plain.actor(a) for a in data.get("actors", ()))
-        events = tuple(plain.event(e) for e in data.get("events", ()))
-        merges = tuple(share.entry(m) for m in data.get("merges", ()))
-        return DocResult(share.document(Document.from_dict(data["document"])), actors, events, merges)
-    finally:
-        share.begin()
-
-
-class _Plain:
-    """Builders from JSON dicts; the mentions and values go through a :class:`Sharer`."""
-
-    def __init__(self, share: Sharer) -> None:
-        self.share = share
-
-    def mention(self, m: Mapping[str, Any]) -> Mention:
-        label, sentence = m.get("label", ""), m.get("sentence", -1)
-        return self.share.new_mention(m["doc"], m["start"], m["end"], m["text"], label, sentence)
-
-    def participant(self, p: Mapping[str, Any] | None) -> Participant | None:
-        return None if not p else Participant(self.mention(p["mention"]), self.share.text(p.get("actor")))
-
-    def actor(self, a: Mapping[str, Any]) -> Actor:
-        t, get = self.share.text, a.get
-        mentions = tuple(map(self.mention, get("mentions", ())))
-        aliases, codes = tuple(map(t, get("aliases", ()))), tuple(map(t, get("codes", ())))
-        kind, country = t(get("type", "OTHER")), t(get("country"))
-        return Actor(t(a["id"]), t(a["label"]), kind, country, aliases, mentions, codes)
-
-    def event(self, e: Mapping[str, Any]) -> Event:
-        t, n, ev, part, get = self.share.text, self.share.number, e["evidence"], self.participant, e.get
-        evidence = Evidence(t(ev["doc"]), n(ev["sentence_index"]), t(ev["sentence"]), n(ev["start"]),
-                            n(ev["end"]), self.mention(ev["trigger"]))  # fmt: skip
-        place = self.mention(e["place"]) if get("place") else None
-        return Event(
-            t(e["id"]), t(e["relation"]), t(get("type")), t(get("cameo_root")),
-            tuple(map(part, e["actor"])), tuple(map(part, e["recipient"])), evidence,
-            t(get("object_text")), t(get("date")), t(get("date_text")), place, t(get("mood", "asserted")),
-            part(get("attributed_to")), get("confidence", 0.5), t(get("rule", "")),
-        )  # fmt: skip
 
 
 @contextlib.contextmanager

@@ -1,6 +1,6 @@
 """``kgraph build INPUT... -o DIR``: the graph and its exports, plus ``report.json``.
 
-``DIR/results.jsonl.gz`` keeps the build's extraction results, so ``kgraph build --update
+``DIR/results.bin`` keeps the build's extraction results, so ``kgraph build --update
 DIR NEW...`` adds articles at the cost of the new ones only. Results are also cached by
 content in ``DIR/.kgraph-cache`` (``--cache`` to move it, ``--no-cache`` to skip it), so a
 rerun parses only new or changed documents.
