@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         html_max_nodes=args.max_nodes or None,
     )
     formats = list(DEFAULT_FORMATS) + [f for f in (args.formats or []) if f not in DEFAULT_FORMATS]
-    previous, results = _update(args, settings) if args.update else (None, _collect(args, settings, None))
+    previous, results = _update(args, settings, formats) if args.update else (None, _collect(args, settings, None))
     early = _start_events(results, output, formats, settings)  # written while this process links
     try:
         started = stage(f"linking {len(results.results)} documents", quiet=args.quiet)
@@ -112,11 +112,12 @@ def run(args: argparse.Namespace) -> int:
     return 1 if kg.report["documents_skipped"] else 0
 
 
-def _update(args: argparse.Namespace, settings: Settings) -> tuple[Results, Results]:
+def _update(args: argparse.Namespace, settings: Settings, formats: list[str]) -> tuple[Results, Results]:
     """The earlier build's results and those with the new inputs added.
 
     The workers that parse the new inputs start first: they load the model while this
-    process reads the earlier results (one worker per batch of new documents).
+    process reads the earlier results (one worker per batch of new documents) and imports
+    the linker and the writers of ``formats``.
     """
     from kgraph.cache import read_results
     from kgraph.cli._progress import count_documents
@@ -130,7 +131,16 @@ def _update(args: argparse.Namespace, settings: Settings) -> tuple[Results, Resu
         with gc_paused():
             previous = read_results(path)
             gc.freeze()  # they live to the end of the build: no collection need walk them
+        _prepare(formats)
         return previous, _collect(args, settings, previous, pool, total=total)
+
+
+def _prepare(formats: list[str]) -> None:
+    """Import the linker and the writers of ``formats`` (see :func:`kgraph.export.prepare`)."""
+    import kgraph.link  # noqa: F401
+    from kgraph.export import prepare
+
+    prepare(formats)
 
 
 def _collect(

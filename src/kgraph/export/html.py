@@ -345,6 +345,17 @@ def _jitter(point: tuple[float, float], rng: random.Random, radius: float) -> tu
 # -- pyvis ---------------------------------------------------------------------------------------
 
 
+def prepare() -> None:
+    """Import what this writer loads lazily (pyvis, Jinja, NumPy for the layout), now.
+
+    See :func:`kgraph.export.prepare`.
+    """
+    import jinja2  # noqa: F401
+    import markupsafe  # noqa: F401
+    import numpy  # noqa: F401 - networkx's spring_layout imports it
+    import pyvis.network  # noqa: F401
+
+
 def _network(kg: KnowledgeGraph, selection: _Selection, activity: dict[str, int]) -> Network:
     """Build the pyvis ``Network`` (directed, inline resources) of the selected nodes."""
     from pyvis.network import Network  # lazy: pyvis imports IPython

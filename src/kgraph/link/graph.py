@@ -61,8 +61,10 @@ def _link(results: Iterable[DocResult], settings: Settings, report: dict[str, An
     graph.graph["documents"] = {r.document.id: _doc_meta(r) for r in ordered}
     graph.graph["merges"] = [_canon_entry(m, canon) for r in ordered for m in r.merges] + cross
     graph.add_nodes_from(_actor_nodes(ordered, canon).items())
+    edges: list[Any] = []
     for events in group_events(ordered, window_days=settings.event_window_days, canon=canon):
-        _add_event(graph, events, canon)
+        _add_event(graph, events, canon, edges)
+    _add_edges(graph, edges)
     graph.graph["largest_merges"] = largest_merges(graph)
     if report is not None:
         report["largest_merges"] = graph.graph["largest_merges"]
@@ -117,16 +119,10 @@ def _evidence(event: Event) -> dict[str, Any]:
     }
 
 
-def _add_event(graph: nx.MultiDiGraph, events: list[Event], canon: Mapping[str, str]) -> None:
-    first = min(events, key=lambda e: e.id)
-    sources = sorted({e.doc for e in events})
-    speakers = sorted(
-        {
-            canon.get(e.attributed_to.actor, e.attributed_to.actor)
-            for e in events
-            if e.attributed_to and e.attributed_to.actor
-        }
-    )
+def _add_event(graph: nx.MultiDiGraph, events: list[Event], canon: Mapping[str, str], edges: list[Any]) -> None:
+    """Add the node of one event (its reports ``events``); its role edges go to ``edges``."""
+    first = events[0] if len(events) == 1 else min(events, key=lambda e: e.id)
+    speakers = sorted({canon.get(a, a) for a in (e.attributed_to.actor for e in events if e.attributed_to) if a})
     graph.add_node(
         first.id,
         kind="event",
@@ -138,8 +134,8 @@ def _add_event(graph: nx.MultiDiGraph, events: list[Event], canon: Mapping[str, 
         place=first.place.text if first.place else None,
         mood=first.mood,
         confidence=max(e.confidence for e in events),
-        sources=sources,
-        corroboration=len(sources),
+        sources=sorted({e.doc for e in events}),
+        corroboration=len({e.doc for e in events}),
         attributed_to=speakers[0] if speakers else None,
         evidence=[_evidence(e) for e in sorted(events, key=lambda e: (e.doc, e.evidence.start, e.id))],
         rule=first.rule,
@@ -147,11 +143,10 @@ def _add_event(graph: nx.MultiDiGraph, events: list[Event], canon: Mapping[str, 
     if len(events) > 1:
         graph.graph["merges"].append(_event_entry(first.id, events))
     for actor in sorted({canon.get(p.actor, p.actor) for e in events for p in e.actor if p.actor}):
-        _edge(graph, actor, first.id, "actor")
+        edges.append((actor, first.id, "actor", {"role": "actor"}))
     for recipient in sorted({canon.get(p.actor, p.actor) for e in events for p in e.recipient if p.actor}):
-        _edge(graph, first.id, recipient, "recipient")
-    for speaker in speakers:
-        _edge(graph, speaker, first.id, "source")
+        edges.append((first.id, recipient, "recipient", {"role": "recipient"}))
+    edges.extend((speaker, first.id, "source", {"role": "source"}) for speaker in speakers)
 
 
 def _event_entry(node: str, events: list[Event]) -> dict[str, str]:
@@ -168,9 +163,9 @@ def _event_entry(node: str, events: list[Event]) -> dict[str, str]:
     }
 
 
-def _edge(graph: nx.MultiDiGraph, u: str, v: str, role: str) -> None:
-    if u in graph and v in graph and not graph.has_edge(u, v, key=role):
-        graph.add_edge(u, v, key=role, role=role)
+def _add_edges(graph: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict[str, str]]]) -> None:
+    """Add the role edges ``(u, v, role, attributes)`` whose ends are both nodes, in order (one call)."""
+    graph.add_edges_from(e for e in edges if e[0] in graph and e[1] in graph)
 
 
 def largest_merges(graph: nx.MultiDiGraph, n: int = 20) -> list[dict[str, Any]]:
