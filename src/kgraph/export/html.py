@@ -27,7 +27,6 @@ import hashlib
 import itertools
 import json
 import math
-import random
 from dataclasses import dataclass
 from importlib import resources
 from typing import IO, TYPE_CHECKING, Any
@@ -35,6 +34,7 @@ from typing import IO, TYPE_CHECKING, Any
 import networkx as nx
 
 from kgraph.config import Settings
+from kgraph.export.html_layout import SEED, event_actors, layout
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -56,9 +56,6 @@ MOOD_COLOURS: dict[str, str] = {
 }  # fmt: skip
 #: Above this many nodes the layout is computed in Python and physics is off.
 PHYSICS_LIMIT = 1000
-#: At most this many actors are laid out by ``spring_layout`` (dense solver, no SciPy needed).
-BACKBONE = 400
-SEED = 7
 _VIS = "lib/vis-9.1.2/"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -128,12 +125,6 @@ def _activity(graph: nx.MultiDiGraph) -> dict[str, int]:
     }
 
 
-def _event_actors(graph: nx.MultiDiGraph, event: str, kinds: dict[str, str | None] | None = None) -> set[str]:
-    """Return the actors linked to ``event`` in any role (``kinds``: node → kind, if at hand)."""
-    kind = kinds.__getitem__ if kinds is not None else (lambda n: graph.nodes[n].get("kind"))
-    return {n for n in itertools.chain(graph.succ[event], graph.pred[event]) if kind(n) == "actor"}
-
-
 def _select(kg: KnowledgeGraph, activity: dict[str, int], max_nodes: int | None) -> _Selection:
     """Keep the most active part of the graph: at most ``max_nodes`` nodes.
 
@@ -145,7 +136,7 @@ def _select(kg: KnowledgeGraph, activity: dict[str, int], max_nodes: int | None)
     if not max_nodes or len(actors) + len(events) <= max_nodes:  # None or 0: keep every node
         return _Selection(actors, events, len(actors), len(events))
     kinds = dict(kg.graph.nodes(data="kind"))
-    members = {e: _event_actors(kg.graph, e, kinds) for e in events}
+    members = {e: event_actors(kg.graph, e, kinds) for e in events}
     kept = actors[: _actor_room(actors, members, max_nodes)]
     ordered = _event_order(kg.graph, kept, members)
     return _Selection(kept, ordered[: max(0, max_nodes - len(kept))], len(actors), len(events))
@@ -224,124 +215,6 @@ def _event_node(node: str, data: dict[str, Any]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-# -- layout ---------------------------------------------------------------------------------------
-
-
-def _layout(graph: nx.MultiDiGraph, selection: _Selection) -> dict[str, tuple[float, float]]:
-    """Return deterministic positions (pixels) for every selected node.
-
-    Each connected group of actors (actors that share events) is laid out on its own:
-    ``nx.spring_layout`` with a fixed seed for its :data:`BACKBONE` most active actors, the
-    others near their placed neighbours; events go round their actors (see :func:`_place_events`).
-    The groups are then packed in rows, largest first, so that no group hides another.
-    """
-    rng = random.Random(SEED)
-    projection = _projection(graph, selection)
-    order = {a: i for i, a in enumerate(selection.actors)}
-    members = {
-        e: sorted((a for a in _event_actors(graph, e) if a in order), key=order.__getitem__)
-        for e in selection.events
-    }
-    owner: dict[str, list[str]] = {}
-    for event, group in members.items():
-        owner.setdefault(group[0] if group else "", []).append(event)
-    groups = sorted((sorted(c, key=order.__getitem__) for c in nx.connected_components(projection)),
-                    key=lambda c: (-len(c), order[c[0]]))  # fmt: skip
-    blocks = []
-    for group in groups:
-        pos = _group_layout(projection, group, rng)
-        _place_events(pos, [e for a in group for e in owner.get(a, [])], members, rng)
-        blocks.append(pos)
-    blocks.append(_grid(owner.get("", [])))
-    return _pack([b for b in blocks if b])
-
-
-def _projection(graph: nx.MultiDiGraph, selection: _Selection) -> nx.Graph:
-    """Return the actor graph: actors joined when they share an event (weight = shared events)."""
-    projection = nx.Graph()
-    projection.add_nodes_from(selection.actors)
-    for event in selection.events:
-        actors = sorted(a for a in _event_actors(graph, event) if a in projection)
-        for i, a in enumerate(actors):
-            for b in actors[i + 1 :]:
-                weight = projection.get_edge_data(a, b, {"weight": 0})["weight"]
-                projection.add_edge(a, b, weight=weight + 1)
-    return projection
-
-
-def _group_layout(
-    projection: nx.Graph, group: list[str], rng: random.Random
-) -> dict[str, tuple[float, float]]:
-    """Lay out one connected group of actors (most active first) around (0, 0)."""
-    if len(group) == 1:
-        return {group[0]: (0.0, 0.0)}
-    scale = 90 * math.sqrt(len(group))
-    backbone = nx.Graph()  # built in `group` order: a subgraph view would iterate a set (hash-seed order)
-    backbone.add_nodes_from(group[:BACKBONE])
-    backbone.add_edges_from(sorted((a, b, d) for a, b, d in projection.edges(group[:BACKBONE], data=True) if b in backbone))
-    found = nx.spring_layout(backbone, seed=SEED, iterations=50, scale=scale)
-    pos = {n: (float(x), float(y)) for n, (x, y) in found.items()}
-    for actor in group[BACKBONE:]:  # in activity order, so most have a placed neighbour
-        near = [pos[n] for n in sorted(projection[actor]) if n in pos] or [(0.0, 0.0)]
-        pos[actor] = _jitter(_mean(near), rng, 60)
-    return pos
-
-
-def _place_events(
-    pos: dict[str, tuple[float, float]], events: list[str], members: dict[str, list[str]], rng: random.Random
-) -> None:
-    """Place relations near the middle of their actors (seeded jitter keeps parallel events
-    apart) and one-actor events on a sunflower spiral round their actor."""
-    turns: dict[str, int] = {}
-    for event in events:
-        group = members[event]
-        if len(group) > 1:
-            pos[event] = _jitter(_mean([pos[a] for a in group]), rng, 40)
-            continue
-        i = turns[group[0]] = turns.get(group[0], 0) + 1
-        x, y = pos[group[0]]
-        radius, angle = 30 + 14 * math.sqrt(i), i * 2.39996
-        pos[event] = (round(x + radius * math.cos(angle), 1), round(y + radius * math.sin(angle), 1))
-
-
-def _grid(nodes: list[str], step: float = 40.0) -> dict[str, tuple[float, float]]:
-    """Place nodes on a square grid (events with no actor)."""
-    side = max(1, math.ceil(math.sqrt(len(nodes))))
-    return {n: (step * (i % side), step * (i // side)) for i, n in enumerate(nodes)}
-
-
-def _pack(blocks: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[float, float]]:
-    """Shift each block (largest first) into rows of a roughly square sheet; return all positions."""
-    if not blocks:
-        return {}
-    boxes = []
-    for pos in blocks:
-        cx, cy = _mean(list(pos.values()))
-        radius = 40 + max(math.hypot(x - cx, y - cy) for x, y in pos.values())
-        boxes.append((pos, cx, cy, radius))
-    width = max(max(2 * b[3] for b in boxes), 1.1 * math.sqrt(sum((2 * b[3]) ** 2 for b in boxes)))
-    placed: dict[str, tuple[float, float]] = {}
-    x = y = row = 0.0
-    for pos, cx, cy, radius in boxes:
-        if x and x + 2 * radius > width:
-            x, y, row = 0.0, y + row, 0.0
-        dx, dy = x + radius - cx, y + radius - cy
-        placed.update({n: (round(px + dx, 1), round(py + dy, 1)) for n, (px, py) in pos.items()})
-        x, row = x + 2 * radius, max(row, 2 * radius)
-    return placed
-
-
-def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Return the mean of ``points``."""
-    return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
-
-
-def _jitter(point: tuple[float, float], rng: random.Random, radius: float) -> tuple[float, float]:
-    """Return ``point`` moved by a seeded offset of length between radius/2 and radius."""
-    angle, length = rng.uniform(0, 2 * math.pi), rng.uniform(radius / 2, radius)
-    return (round(point[0] + length * math.cos(angle), 1), round(point[1] + length * math.sin(angle), 1))
-
-
 # -- pyvis ---------------------------------------------------------------------------------------
 
 
@@ -364,7 +237,7 @@ def _network(kg: KnowledgeGraph, selection: _Selection, activity: dict[str, int]
     big = len(selection.actors) + len(selection.events) > PHYSICS_LIMIT
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     net.node_ids = _IdList()
-    pos = _layout(graph, selection)
+    pos = layout(graph, selection.actors, selection.events)
     for actor in selection.actors:
         net.add_node(
             actor, **_actor_node(actor, graph.nodes[actor], activity[actor]), x=pos[actor][0], y=pos[actor][1]
