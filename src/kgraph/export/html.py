@@ -225,7 +225,7 @@ def prepare() -> None:
     """
     import jinja2  # noqa: F401
     import markupsafe  # noqa: F401
-    import numpy  # noqa: F401 - networkx's spring_layout imports it
+    import numpy.random  # noqa: F401 - networkx's spring_layout imports it
     import pyvis.network  # noqa: F401
 
 

@@ -81,6 +81,14 @@ def iter_nquads(kg: KnowledgeGraph, *, settings: Settings, named_graphs: bool = 
         yield complete(text, graph).encode("utf-8", "replace")
 
 
+def prepare() -> None:
+    """Import what the writers load lazily (the IRI check's pyoxigraph, the chunk reuse): see
+    :func:`kgraph.export.prepare`."""
+    import pyoxigraph  # noqa: F401
+
+    import kgraph.export.rdf_reuse  # noqa: F401
+
+
 def write_turtle(
     kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings, previous: Path | None = None
 ) -> bytes | None:

@@ -69,6 +69,11 @@ def node_link(kg: KnowledgeGraph) -> dict[str, Any]:
     return {"directed": True, "multigraph": True, "graph": dict(sorted(g.graph.items())), "nodes": nodes, "links": links}
 
 
+def prepare() -> None:
+    """Import what the writers load lazily (the event records): see :func:`kgraph.export.prepare`."""
+    import kgraph.records  # noqa: F401
+
+
 def write_node_link(kg: KnowledgeGraph, stream: IO[bytes], *, settings: Settings) -> None:
     """Write ``graph.json`` (networkx node-link data; read back with :func:`kgraph.load`).
 
