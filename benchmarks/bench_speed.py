@@ -27,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _speed_common import BBC, machine, records, timed
 
-
 #: Documents per CPU second of this process, per side (one-process runs only are meaningful).
 CPU: dict[str, list[float]] = {"kgraph": [], "raw": [], "pool": [], "raw pool": []}
 

@@ -32,10 +32,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kgraph.cache import RESULTS_FILE, read_results
-
 from _speed_common import NEWS, ROOT, machine, records
 from bench_corpus import TreeMemory
+
+from kgraph.cache import RESULTS_FILE, read_results
 
 KGRAPH = [sys.executable, "-m", "kgraph.cli", "build", "--quiet", "--processes", "2"]
 

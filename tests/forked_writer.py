@@ -18,12 +18,11 @@ from typing import IO, Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from rdf_fixtures import synthetic_graph  # noqa: E402
-
-from kgraph.config import Settings  # noqa: E402
-from kgraph.errors import ConfigError  # noqa: E402
-from kgraph.export import register_exporter, write_exports  # noqa: E402
-from kgraph.graph import KnowledgeGraph  # noqa: E402
+from kgraph.config import Settings
+from kgraph.errors import ConfigError
+from kgraph.export import register_exporter, write_exports
+from kgraph.graph import KnowledgeGraph
+from rdf_fixtures import synthetic_graph
 
 FORMATS = ["turtle", "trig", "json", "html", "events"]
 ONE, TWO = Settings(), replace(Settings(), processes=2)
@@ -102,7 +101,7 @@ def run(scenario: str, folder: Path) -> dict[str, Any]:
 
 
 def main() -> None:
-    import kgraph.export.forked as forked
+    from kgraph.export import forked
 
     os.fork = _counted_fork
     made = forked.ForkedWriter.__init__

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from kgraph.cli import main
-
 from conftest import EXAMPLES
+from kgraph.cli import main
 
 pytestmark = pytest.mark.model
 

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLES
 from kgraph.config import Settings
 from kgraph.pipeline import build
-
-from conftest import EXAMPLES
 
 pytestmark = pytest.mark.model
 distributed = pytest.importorskip("distributed")

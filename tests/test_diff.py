@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 import kgraph
+from conftest import EXAMPLES
 from kgraph.cli import main
 from kgraph.diff import diff, format_text
-
-from conftest import EXAMPLES
 from test_graph_api import small_graph
 
 

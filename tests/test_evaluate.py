@@ -34,7 +34,7 @@ def entry(text: str, label: str | None = None, country: str | None = None, start
 
 
 def rec(doc: str, type_: str | None, actors: list[Any], recipients: list[Any] = (), **extra: Any) -> dict[str, Any]:
-    as_entry = (lambda x: entry(x) if isinstance(x, str) else x)  # noqa: E731
+    as_entry = (lambda x: entry(x) if isinstance(x, str) else x)
     return {"doc": doc, "id": f"event:{random.random()}", "type": type_, "cameo_root": extra.pop("cameo_root", None),
             "actor": [as_entry(a) for a in actors], "recipient": [as_entry(r) for r in recipients],
             "mood": "asserted", "attributed_to": None, "confidence": 0.5, "sentence": "", **extra}  # fmt: skip
@@ -382,7 +382,7 @@ def test_table_lists_every_figure() -> None:
 
 
 def test_public_api_is_documented() -> None:
-    import kgraph.evaluate as evaluate
+    from kgraph import evaluate
 
     for name in evaluate.__all__:
         obj = getattr(evaluate, name)

@@ -4,7 +4,6 @@ on hand-built parses."""
 from __future__ import annotations
 
 from extract_docs import build, events_of, one, triples
-
 from kgraph.extract.fallback import nearest_recipient
 from kgraph.extract.frames import Frame
 

@@ -306,7 +306,7 @@ def test_shooting_one_person_is_cameo_18_and_fighting_stays_19(make_doc):
         ("rebels", 1, "dobj", "NOUN", "rebel", "NNS"),
         (".", 1, "punct", "PUNCT"),
     ]
-    roots = lambda rows: {e.cameo_root for e in events_of(build(make_doc, rows, [])) if e.type == "ASSAULT"}  # noqa: E731
+    roots = lambda rows: {e.cameo_root for e in events_of(build(make_doc, rows, [])) if e.type == "ASSAULT"}
     assert roots(man) == {"18"}
     assert roots(rebels) == {"19"}
 

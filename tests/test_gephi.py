@@ -11,11 +11,10 @@ import networkx as nx
 import pytest
 
 import kgraph
+from conftest import EXAMPLES
 from kgraph.export import get_spec, list_exporters, write_exports
 from kgraph.export.gephi import flat_graph
 from kgraph.export.tables import ACTOR_CSV_COLUMNS, EVENT_CSV_COLUMNS
-
-from conftest import EXAMPLES
 from test_graph_api import small_graph
 
 READERS = {

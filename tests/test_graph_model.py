@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 
 import kgraph
+from conftest import EXAMPLES
 from kgraph.config import DEFAULT_BASE_IRI
 from kgraph.ids import to_iri
 from kgraph.model import Document
 from kgraph.records import FIELDS
-
-from conftest import EXAMPLES
 
 pytestmark = pytest.mark.model
 

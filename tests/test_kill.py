@@ -6,8 +6,6 @@ killed part-way (while parsing, and at the moment it starts writing its exports)
 
 from __future__ import annotations
 
-from typing import Any
-
 import json
 import os
 import signal
@@ -16,6 +14,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 

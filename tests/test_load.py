@@ -9,9 +9,8 @@ import networkx as nx
 import pytest
 
 import kgraph
-from kgraph.errors import InputError
-
 from conftest import EXAMPLES
+from kgraph.errors import InputError
 from test_graph_api import small_graph
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 import kgraph
+from conftest import EXAMPLES
 from kgraph.errors import InputError
 from kgraph.rdf_load import node_id
-
-from conftest import EXAMPLES
 from test_graph_api import small_graph
+
 
 def _comparable(kg: kgraph.KnowledgeGraph) -> dict[str, dict]:
     """Node data as RDF can carry it (not the per-report event ids of evidence; decimals to 6 places)."""

@@ -7,11 +7,10 @@ from dataclasses import replace
 
 import pytest
 
+from conftest import EXAMPLES
 from kgraph.config import Settings
 from kgraph.model import DocResult, Document, Skipped
 from kgraph.pipeline import analyze_batch, batches, build, documents_from, ordered_map, process
-
-from conftest import EXAMPLES
 
 TEXTS = [
     "Russia imposed sanctions on Ukraine on Monday.",

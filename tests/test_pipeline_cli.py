@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLES
 from kgraph.cli import main
 from kgraph.cli._progress import count_documents
-
-from conftest import EXAMPLES
 
 ARTICLES = EXAMPLES / "articles.jsonl"
 

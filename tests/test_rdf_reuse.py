@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from rdf_fixtures import nasty_graph, seed_graph, synthetic_graph
 
 from kgraph.config import Settings
 from kgraph.export import export, write_exports
 from kgraph.export.rdf_reuse import chunk_index_path
 from kgraph.export.rdf_text import TextBuilder
 from kgraph.graph import KnowledgeGraph
+from rdf_fixtures import nasty_graph, seed_graph, synthetic_graph
 
 FILES = {"turtle": "graph.ttl", "trig": "graph.trig"}
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.model
 
 def _python_blocks() -> list[str]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    return re.findall(r"```python\n(.*?)```", text, flags=re.S)
+    return re.findall(r"```python\n(.*?)```", text, flags=re.DOTALL)
 
 
 def test_readme_has_a_python_example() -> None:

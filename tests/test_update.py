@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 import kgraph.pipeline
+from conftest import EXAMPLES
 from kgraph.cache import read_results
 from kgraph.cli import main
-
-from conftest import EXAMPLES
 
 pytestmark = pytest.mark.model
 

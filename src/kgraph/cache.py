@@ -31,10 +31,10 @@ import marshal
 import os
 import sqlite3
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
-from collections.abc import Iterator
 
 from kgraph import packing
 from kgraph.compact import gc_paused

@@ -20,9 +20,10 @@ actors: +1 -0 ~1; events: +0 -0 ~0
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from kgraph.graph import KnowledgeGraph
 from kgraph.views import ActorView, EventView

@@ -17,8 +17,8 @@ N``): spaCy parses in Python, so threads in one worker do not add speed.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kgraph.config import Settings
 from kgraph.model import DocResult, Document

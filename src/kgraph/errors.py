@@ -23,7 +23,7 @@ kgraph.errors.UnknownFormatError: Unknown export format 'turtel'. Did you mean '
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
+from collections.abc import Iterable
 
 __all__ = [
     "ConfigError",

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 

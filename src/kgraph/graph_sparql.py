@@ -10,7 +10,8 @@ of the article graphs (a triple in several articles matches once per article: us
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pyoxigraph as ox

@@ -26,10 +26,10 @@ import gc
 import itertools
 import logging
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
-from collections.abc import Callable, Iterable, Iterator
 
 from kgraph.cache import ResultCache, Results, content_hash, fingerprint
 from kgraph.config import Settings
@@ -49,13 +49,13 @@ __all__ = [
     "analyze",
     "analyze_batch",
     "build",
+    "check_previous",
     "collect",
     "documents_from",
     "graph_of",
     "make_report",
     "ordered_map",
     "previous_build",
-    "check_previous",
     "process",
     "start_workers",
 ]

@@ -15,8 +15,9 @@ per-report event ids inside ``evidence``.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import unquote
 
 import networkx as nx

@@ -12,7 +12,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from kgraph.model import Actor, DocResult, Event, Participant
 

@@ -16,8 +16,9 @@ ActorView('actor:un', label='UN', type='ORGANIZATION', country=None)
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 __all__ = ["ActorView", "EventView", "readonly"]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import gzip
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable
 
 __all__ = ["count_documents", "progress_bar", "stage"]
 

@@ -14,8 +14,9 @@ does not depend on the order of records.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
+from typing import Any, TypeVar
 
 from kgraph.evaluate.codes import same_state
 from kgraph.evaluate.text import match

@@ -15,7 +15,8 @@ matches a gold source when their character spans overlap; alignment is one-to-on
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from kgraph.evaluate.align import PRF, Record, align
 from kgraph.evaluate.gold import by_doc, group_by_id

@@ -24,8 +24,9 @@ events only (a ``type`` or a ``cameo_root``), for information.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 from kgraph.evaluate.align import PRF, GoldEntity, Record, Unit, align, describe, side_matches, units
 from kgraph.evaluate.gold import by_doc, group_by_id

@@ -22,10 +22,21 @@ alignments one that agrees on mood most often.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
-from kgraph.evaluate.align import PRF, GoldEntity, Record, Unit, align, describe, is_typed, side_matches, units
+from kgraph.evaluate.align import (
+    PRF,
+    GoldEntity,
+    Record,
+    Unit,
+    align,
+    describe,
+    is_typed,
+    side_matches,
+    units,
+)
 from kgraph.evaluate.gold import by_doc, group_by_id
 from kgraph.evaluate.text import first_words, is_pronoun, normalise
 

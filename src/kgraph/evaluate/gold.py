@@ -11,8 +11,9 @@ pool their attributions, whole documents pool actors, ``distinct`` pairs and eve
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from kgraph.errors import InputError
 from kgraph.model import Document

@@ -22,8 +22,9 @@ ISO); an empty gold side (recipient, or the one actor-less gold record) matches 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from kgraph.evaluate.align import GoldEntity, Record, Unit, align, describe, is_typed, side_matches, units
 from kgraph.evaluate.gold import by_doc, group_by_id

@@ -16,9 +16,10 @@ scores records that already exist (``events.jsonl`` and ``graph.json``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kgraph.evaluate.attribution import attribution_details, score_attribution
 from kgraph.evaluate.cameo import cameo_details, score_cameo

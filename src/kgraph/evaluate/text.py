@@ -35,9 +35,7 @@ LEADING_WORDS = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr"})
 MAX_EXTRA_TOKENS = 8
 #: Personal, possessive, reflexive and relative pronouns (ignored for actor figures).
 PRONOUNS = frozenset(
-    "i me my mine myself we us our ours ourselves you your yours yourself yourselves "
-    "he him his himself she her hers herself it its itself they them their theirs themselves "
-    "who whom whose which that this these those".split()
+    ["i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your", "yours", "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "who", "whom", "whose", "which", "that", "this", "these", "those"]
 )
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})

@@ -19,9 +19,10 @@ import importlib
 import io
 import operator
 import os
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Callable, Iterable, Mapping, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 
 from kgraph.config import Settings
 from kgraph.errors import UnknownFormatError

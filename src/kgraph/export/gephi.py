@@ -19,7 +19,8 @@ from __future__ import annotations
 import io
 import json
 import re
-from typing import IO, TYPE_CHECKING, Any, Mapping
+from collections.abc import Mapping
+from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 
