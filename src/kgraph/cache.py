@@ -263,13 +263,18 @@ def encode_results(results: Results, *, after: Results | None = None, existing: 
     >>> data.startswith(_MAGIC), _read_bytes(data).results[0].document.id
     (True, 'd1')
     """
-    out = bytearray(existing)
+    frames = [existing]
     if after is None:
-        out += _MAGIC + _frame([marshal.dumps(("kgraph_results", _FORMAT, results.fingerprint))])
-    records = [marshal.dumps(r, packing.MARSHAL_VERSION) for r in _entries(results, after or Results())]
-    for start in range(0, len(records), _FRAME_RECORDS):
-        out += _frame(records[start : start + _FRAME_RECORDS])
-    return bytes(out)
+        frames.append(_MAGIC + _frame([marshal.dumps(("kgraph_results", _FORMAT, results.fingerprint))]))
+    records: list[bytes] = []  # one frame's worth at a time: a 34k-article build holds no more
+    for entry in _entries(results, after or Results()):
+        records.append(marshal.dumps(entry, packing.MARSHAL_VERSION))
+        if len(records) == _FRAME_RECORDS:
+            frames.append(_frame(records))
+            records.clear()
+    if records:
+        frames.append(_frame(records))
+    return b"".join(frames)
 
 
 def _entries(results: Results, after: Results) -> Iterator[tuple[Any, ...]]:
