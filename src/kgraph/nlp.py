@@ -2,7 +2,8 @@
 
 Pipelines are cached per name, so every stage in a process shares one. Any installed
 pipeline name or a path to a pipeline folder works; a missing one raises
-:class:`~kgraph.errors.ModelNotFoundError` that says what to install.
+:class:`~kgraph.errors.ModelNotFoundError` that says what to install. Attribute rulers get
+the faster, identical matcher of :mod:`kgraph.ruler` when their patterns allow it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kgraph.config import DEFAULT_MODEL
 from kgraph.errors import ModelNotFoundError
+from kgraph.ruler import install as install_fast_ruler
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -29,6 +31,13 @@ def load(name: str = DEFAULT_MODEL) -> Language:
     """Return the spaCy pipeline ``name`` (installed package name or path), cached.
 
     Components kgraph does not use (e.g. ``senter`` when a parser is present) are disabled.
+    Every ``AttributeRuler`` whose patterns :func:`kgraph.ruler.compile_patterns` handles gets
+    a :class:`kgraph.ruler.FastMatch` as its ``match``: spaCy's ``Matcher`` spent about 18 % of
+    the pipeline's time there (22 µs a token). It returns the same matches in the same order, so
+    the docs are identical; a ruler with other patterns (operators, other attributes or
+    predicates) keeps spaCy's matcher, and one whose patterns change later is recompiled or falls
+    back to it.
+
     After loading, every object then alive (the pipeline, spaCy's modules, and the caller's
     own) is left out of the cyclic garbage collector's walks (``gc.freeze``, after a
     collection): refcounting still frees them, but a reference cycle among them made garbage
@@ -48,6 +57,7 @@ def load(name: str = DEFAULT_MODEL) -> Language:
             f"`pip install {package}` (or pass --model with an installed pipeline name or path)."
         ) from err
     _check_components(nlp, name)
+    install_fast_ruler(nlp)
     nlp.max_length = max(nlp.max_length, 2_000_000)
     _keep_resident()
     return nlp
