@@ -66,8 +66,11 @@ _FORMAT = 2
 _MAGIC = b"kgraph results\n"
 #: Records per compressed frame of a results file.
 _FRAME_RECORDS = 64
-#: Package parts whose code or data shape a DocResult or its stored form (hashed into the fingerprint).
-_SHAPING = ("extract", "link", "data", "model.py", "ids.py", "pipeline.py", "chunking.py", "packing.py")
+#: Package parts whose code or data shape a DocResult or its stored form, the parse included (hashed into the
+#: fingerprint).
+_SHAPING = (
+    "extract", "link", "data", "model.py", "ids.py", "pipeline.py", "chunking.py", "packing.py", "nlp.py", "ruler.py",
+)  # fmt: skip
 
 
 def content_hash(text: str) -> str:
