@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _speed_common import NEWS, ROOT, machine, records, timed
+from _speed_common import NEWS, ROOT, machine, records, spacy_pipeline, timed
 
 KGRAPH = [sys.executable, "-m", "kgraph.cli"]
 
@@ -85,9 +85,7 @@ def run_build(corpus: Path, out: Path, processes: int) -> tuple[float, TreeMemor
 
 
 def raw_parse(texts: list[str], processes: int) -> float:
-    from kgraph.nlp import load
-
-    nlp = load()
+    nlp = spacy_pipeline()
     seconds, _ = timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=32, n_process=processes)))
     return seconds
 
