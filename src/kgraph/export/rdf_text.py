@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["NTRIPLES", "TURTLE", "TextBuilder", "check_base", "chunks", "complete", "write_text"]
 
 _DOC = operator.itemgetter("doc")
+_FIRST = operator.itemgetter(0)
 _NODE_ID = re.compile(r"[a-z][a-z0-9_-]*:.*", re.DOTALL)
 
 
@@ -75,7 +76,20 @@ def check_base(base: str) -> None:
 def _position(item: dict[str, Any]) -> tuple[Any, ...]:
     trig = item.get("trigger") or {}
     return (item.get("sentence_index", 0), item.get("start") or 0, item.get("end") or 0,
-            trig.get("start") or 0, trig.get("end") or 0, str(item))  # fmt: skip
+            trig.get("start") or 0, trig.get("end") or 0)  # fmt: skip
+
+
+def _in_text_order(items: list[dict[str, Any]]) -> None:
+    """Sort evidence or mentions by position; items at one position by their text (rarely needed).
+
+    >>> items = [{"start": 5, "text": "b"}, {"start": 5, "text": "a"}, {"start": 1}]
+    >>> _in_text_order(items); [i.get("text") for i in items]
+    [None, 'a', 'b']
+    """
+    keys = [_position(item) for item in items]
+    if len(set(keys)) < len(keys):  # ties: their full text decides, so the order never depends on the input's
+        keys = [(*key, str(item)) for key, item in zip(keys, items)]
+    items[:] = [item for _, item in sorted(zip(keys, items), key=_FIRST)]
 
 
 class TextBuilder(BlockFormatter):
@@ -129,7 +143,7 @@ class TextBuilder(BlockFormatter):
                 by_doc.setdefault(doc, []).append(aid)
         for items in (*self.evidence_of.values(), *self.mentions_of.values()):
             if len(items) > 1:
-                items.sort(key=_position)
+                _in_text_order(items)
 
     def _index_events(self, events: list[str]) -> dict[str, set[str]]:
         """Group events and their evidence by article; return each event's articles."""
