@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -50,6 +51,28 @@ def test_ordered_map_keeps_input_order_and_bounds_the_window() -> None:
     first = next(stream)
     assert first.document.id == "d0" and len(submitted) == 2  # the window, not the whole input
     assert [r.document.id for r in stream] == ["d1", "d2", "d3", "d4"]
+
+
+def test_ordered_map_does_the_meanwhile_work_after_submitting_and_before_waiting() -> None:
+    events: list[str] = []
+
+    def submit(chunk: list[Document]) -> Future[list[DocResult]]:
+        events.append(f"submit {chunk[0].id}")
+        return _future([DocResult(d) for d in chunk])
+
+    stream = ordered_map(submit, batches(_docs()[:2], 1), window=4, meanwhile=lambda: events.append("meanwhile"))
+    assert [r.document.id for r in stream] == ["d0", "d1"]
+    assert events == ["submit d0", "submit d1", "meanwhile"]  # both parse while this process works
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_process_does_the_meanwhile_work_once(processes: int, tmp_path: Path) -> None:
+    calls: list[int] = []
+    settings = Settings(processes=processes, batch_size=2, cache_dir=tmp_path)
+    for _ in range(2):  # the second time every document is a cache hit: nothing to wait for
+        results = list(process(_docs(), settings=settings, meanwhile=lambda: calls.append(1)))
+        assert [r.document.id for r in results] == [d.id for d in _docs()]
+    assert calls == [1, 1]
 
 
 def test_documents_from_skips_duplicate_texts() -> None:

@@ -80,6 +80,7 @@ def process(
     progress: Progress | None = None,
     scheduler: str | Client | None = None,
     pool: Executor | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[DocResult]:
     """Yield one :class:`DocResult` per document, in input order.
 
@@ -90,6 +91,8 @@ def process(
         scheduler: A Dask scheduler address (``"tcp://host:8786"``) or ``Client``: parse on
             that cluster instead of locally (see :mod:`kgraph.distributed`).
         pool: Worker processes already started by :func:`start_workers` (with ``processes > 1``).
+        meanwhile: Work to do once while the workers parse: called when the first result is
+            waited for (in one process, or when nothing is parsed, before the stream ends).
 
     Example:
         >>> results = process([Document("d1", "Russia imposed sanctions on Ukraine.")])  # doctest: +SKIP
@@ -97,7 +100,8 @@ def process(
         ['d1']
     """
     settings = settings or Settings()
-    run = _runner(settings, scheduler, pool)
+    once = _Once(meanwhile)
+    run = _runner(settings, scheduler, pool, once)
     cache = ResultCache(settings.cache_dir, settings) if settings.cache_dir else None
     try:
         stream = _cached(iter(documents), cache, run) if cache else run(iter(documents))
@@ -105,18 +109,36 @@ def process(
             if progress is not None:
                 progress(1)
             yield result
+        once()  # nothing was waited for
     finally:
         if cache is not None:
             cache.close()
 
 
-def _runner(settings: Settings, scheduler: str | Client | None, pool: Executor | None = None) -> Runner:
+class _Once:
+    """Calls ``work`` (if any) the first time it is called, never again."""
+
+    def __init__(self, work: Callable[[], None] | None) -> None:
+        self._work = work
+
+    def __call__(self) -> None:
+        work, self._work = self._work, None
+        if work is not None:
+            work()
+
+
+def _runner(
+    settings: Settings,
+    scheduler: str | Client | None,
+    pool: Executor | None = None,
+    meanwhile: _Once | None = None,
+) -> Runner:
     if scheduler is not None:
         from kgraph.distributed import run_on_cluster
 
         return functools.partial(run_on_cluster, settings=settings, scheduler=scheduler)
     if settings.processes > 1:
-        return functools.partial(_run_pool, settings=settings, started=pool)
+        return functools.partial(_run_pool, settings=settings, started=pool, meanwhile=meanwhile)
     return functools.partial(_run_inline, settings=settings)
 
 
@@ -152,16 +174,22 @@ def batches(documents: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def ordered_map(submit: Callable[[list[Document]], _Future[list[DocResult]]],
-                chunks: Iterable[list[Document]], *, window: int) -> Iterator[DocResult]:  # fmt: skip
+                chunks: Iterable[list[Document]], *, window: int,
+                meanwhile: Callable[[], None] | None = None) -> Iterator[DocResult]:  # fmt: skip
     """Submit ``chunks`` (at most ``window`` in flight) and yield their results in order.
 
     ``submit`` returns anything with ``.result()``: a ``concurrent.futures`` or Dask future.
+    ``meanwhile`` is called before each wait for a result (make it run once: see ``_Once``).
     """
     pending: deque[_Future[list[DocResult]]] = deque()
     for chunk in chunks:
         pending.append(submit(chunk))
         if len(pending) >= window:
+            if meanwhile is not None:
+                meanwhile()
             yield from pending.popleft().result()
+    if meanwhile is not None and pending:
+        meanwhile()
     while pending:
         yield from pending.popleft().result()
 
@@ -172,7 +200,11 @@ def _run_inline(documents: Iterator[Document], *, settings: Settings) -> Iterato
 
 
 def _run_pool(
-    documents: Iterator[Document], *, settings: Settings, started: Executor | None = None
+    documents: Iterator[Document],
+    *,
+    settings: Settings,
+    started: Executor | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[DocResult]:
     """Batches in ``settings.processes`` worker processes; parse, extract and resolve there."""
     chunks = batches(documents, _task_size(settings))
@@ -182,7 +214,7 @@ def _run_pool(
     with contextlib.nullcontext(started) if started is not None else start_workers(settings, preload=True) as pool:
         submit = functools.partial(pool.submit, analyze_batch, settings=settings)
         window = 2 * _TASKS_PER_BATCH * settings.processes
-        yield from ordered_map(submit, itertools.chain([first], chunks), window=window)
+        yield from ordered_map(submit, itertools.chain([first], chunks), window=window, meanwhile=meanwhile)
 
 
 @contextlib.contextmanager
@@ -411,12 +443,14 @@ def collect(
     scheduler: str | Client | None = None,
     previous: Results | None = None,
     pool: Executor | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Results:
     """Read and process ``inputs``; with ``previous``, add them to an earlier build's results.
 
     The new documents are read as if they came after the earlier build's inputs in one
     run: a text seen before is a duplicate and a used id is renamed. Only the new
-    documents are parsed (in ``pool``, when given: see :func:`start_workers`).
+    documents are parsed (in ``pool``, when given: see :func:`start_workers`; ``meanwhile``:
+    see :func:`process`).
 
     Example:
         >>> results = collect(["Talks resumed."], settings=Settings())  # doctest: +SKIP
@@ -436,7 +470,14 @@ def collect(
     share = Sharer()  # every result is kept until linking: equal values become one object
     elsewhere = scheduler is not None or settings.processes > 1  # this process only receives results
     with gc_paused() if elsewhere else contextlib.nullcontext():
-        found = process(documents, settings=settings, progress=progress, scheduler=scheduler, pool=pool)
+        found = process(
+            documents,
+            settings=settings,
+            progress=progress,
+            scheduler=scheduler,
+            pool=pool,
+            meanwhile=meanwhile,
+        )
         new = [share.result(r) for r in found]
     hash_of = {doc_id: digest for digest, doc_id in seen.items()}
     return Results(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import gc
 import json
 import sys
@@ -21,6 +22,7 @@ from kgraph.cli._common import add_model_options, settings_from
 from kgraph.compact import gc_paused
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from concurrent.futures import Executor
 
     from kgraph.cache import Results
@@ -116,8 +118,8 @@ def _update(args: argparse.Namespace, settings: Settings, formats: list[str]) ->
     """The earlier build's results and those with the new inputs added.
 
     The workers that parse the new inputs start first: they load the model while this
-    process reads the earlier results (one worker per batch of new documents) and imports
-    the linker and the writers of ``formats``.
+    process reads the earlier results (one worker per batch of new documents), then parse
+    the new inputs while it imports the linker and the writers of ``formats``.
     """
     from kgraph.cache import read_results
     from kgraph.cli._progress import count_documents
@@ -131,8 +133,8 @@ def _update(args: argparse.Namespace, settings: Settings, formats: list[str]) ->
         with gc_paused():
             previous = read_results(path)
             gc.freeze()  # they live to the end of the build: no collection need walk them
-        _prepare(formats)
-        return previous, _collect(args, settings, previous, pool, total=total)
+        prepare = functools.partial(_prepare, formats)  # done while the workers parse the new inputs
+        return previous, _collect(args, settings, previous, pool, total=total, meanwhile=prepare)
 
 
 def _prepare(formats: list[str]) -> None:
@@ -150,8 +152,12 @@ def _collect(
     pool: Executor | None = None,
     *,
     total: int | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Results:
-    """Read and parse the inputs; ``total``: how many documents they hold, if counted already."""
+    """Read and parse the inputs; ``total``: how many documents they hold, if counted already.
+
+    ``meanwhile``: work for this process while the workers parse (see :func:`kgraph.pipeline.process`).
+    """
     from kgraph.cli._progress import count_documents, progress_bar
     from kgraph.pipeline import collect
 
@@ -160,7 +166,7 @@ def _collect(
     with progress_bar(total, quiet=args.quiet) as bar:
         results = collect(
             args.inputs, settings=settings, progress=bar.update, scheduler=args.scheduler, previous=previous,
-            pool=pool,
+            pool=pool, meanwhile=meanwhile,
         )  # fmt: skip
         bar.total = bar.n
     return results
