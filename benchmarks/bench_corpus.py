@@ -121,6 +121,7 @@ def main() -> int:
     parser.add_argument(
         "--build-only", action="store_true", help="no raw parse: the build's stages and memory only (quicker)"
     )
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="build into DIR and keep it (for bench_query.py)")
     args = parser.parse_args()
     print(f"machine: {machine()}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -132,7 +133,7 @@ def main() -> int:
         )
         before = 0.0 if args.build_only else raw_parse_estimate(texts, args.processes, args.raw_sample)
         print(f"  raw parse before the build: {before:.1f}s", flush=True)
-        wall, memory, stages = run_build(corpus, Path(tmp) / "out", args.processes)
+        wall, memory, stages = run_build(corpus, args.keep or Path(tmp) / "out", args.processes)
         for seconds, message in stages:
             print(f"  build {seconds:8.1f}s  {message}", flush=True)
         if args.build_only:
