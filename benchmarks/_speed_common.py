@@ -24,8 +24,8 @@ def spacy_pipeline() -> Any:
 
     ``spacy.load`` of the same package, the same components enabled (the package disables
     ``senter``), spaCy's own ``AttributeRuler`` matcher (``kgraph.nlp.load`` swaps in the faster,
-    identical one of ``kgraph.ruler``: that gain is kgraph's). The same ``gc.freeze`` as
-    ``kgraph.nlp.load`` follows, so that the collector's savings are not counted as kgraph's.
+    identical one of ``kgraph.ruler``: that gain is kgraph's). The same ``max_length`` and
+    ``gc.freeze`` as ``kgraph.nlp.load`` follow (the collector's savings are not kgraph's to count).
     """
     import gc
 
@@ -34,6 +34,7 @@ def spacy_pipeline() -> Any:
     from kgraph.config import DEFAULT_MODEL
 
     nlp = spacy.load(DEFAULT_MODEL)
+    nlp.max_length = max(nlp.max_length, 2_000_000)  # as kgraph's: a longer news article stops n_process pipes
     gc.collect()
     gc.freeze()
     return nlp
