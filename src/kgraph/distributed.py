@@ -62,7 +62,8 @@ def run_on_cluster(
         >>> with LocalCluster(n_workers=1, processes=False) as cluster, Client(cluster) as client:  # doctest: +SKIP
         ...     results = list(run_on_cluster(iter([Document("d", "Talks resumed.")]), settings=Settings(), scheduler=client))
     """
-    from kgraph.pipeline import analyze_batch, batches, ordered_map
+    from kgraph.pipeline import analyze_batch
+    from kgraph.workers import batches, ordered_map
 
     client, opened = connect(scheduler)
     try:
