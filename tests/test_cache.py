@@ -120,6 +120,8 @@ def test_unreadable_results_file_says_to_rebuild(tmp_path: Path) -> None:
     (tmp_path / "r.bin").write_bytes(b"not a results file")
     with pytest.raises(ConfigError, match="full build"):
         read_results(tmp_path / "r.bin")
+    with pytest.raises(ConfigError, match="not a kgraph results file"):
+        read_fingerprint(tmp_path / "r.bin")
 
 
 def test_a_truncated_results_file_says_to_rebuild(tmp_path: Path) -> None:

@@ -322,7 +322,7 @@ def read_fingerprint(path: Path) -> str:
         with open(path, "rb") as stream:
             head = stream.read(len(_MAGIC) + 4)
             size = int.from_bytes(head[len(_MAGIC) :], "little")
-            return _header(next(_records(_MAGIC + head[len(_MAGIC) :] + stream.read(size))))
+            return _header(next(_records(head + stream.read(size))))  # _records checks the magic
     except (*_UNREADABLE, StopIteration) as err:
         raise ConfigError(f"{path}: cannot read the results of a previous build ({err}); run a full build") from err
 

@@ -63,7 +63,7 @@ def ordered_map(submit: Callable[[list[Document]], _Future[list[DocResult]]],
     """Submit ``chunks`` (at most ``window`` in flight) and yield their results in order.
 
     ``submit`` returns anything with ``.result()``: a ``concurrent.futures`` or Dask future.
-    ``meanwhile`` is called before each wait for a result (make it run once: see ``_Once``).
+    ``meanwhile`` is called before each wait for a result (make it run once: see :class:`Once`).
     """
     pending: deque[_Future[list[DocResult]]] = deque()
     for chunk in chunks:

@@ -121,8 +121,15 @@ def _evidence(event: Event) -> dict[str, Any]:
 
 def _add_event(graph: nx.MultiDiGraph, events: list[Event], canon: Mapping[str, str], edges: list[Any]) -> None:
     """Add the node of one event (its reports ``events``); its role edges go to ``edges``."""
-    first = events[0] if len(events) == 1 else min(events, key=lambda e: e.id)
-    speakers = sorted({canon.get(a, a) for a in (e.attributed_to.actor for e in events if e.attributed_to) if a})
+    first = min(events, key=lambda e: e.id)
+    sources = sorted({e.doc for e in events})
+    speakers = sorted(
+        {
+            canon.get(e.attributed_to.actor, e.attributed_to.actor)
+            for e in events
+            if e.attributed_to and e.attributed_to.actor
+        }
+    )
     graph.add_node(
         first.id,
         kind="event",
@@ -134,8 +141,8 @@ def _add_event(graph: nx.MultiDiGraph, events: list[Event], canon: Mapping[str, 
         place=first.place.text if first.place else None,
         mood=first.mood,
         confidence=max(e.confidence for e in events),
-        sources=sorted({e.doc for e in events}),
-        corroboration=len({e.doc for e in events}),
+        sources=sources,
+        corroboration=len(sources),
         attributed_to=speakers[0] if speakers else None,
         evidence=[_evidence(e) for e in sorted(events, key=lambda e: (e.doc, e.evidence.start, e.id))],
         rule=first.rule,
